@@ -1,0 +1,2 @@
+/** Benchmarks and the demo. */
+package io.nats4j.bench;

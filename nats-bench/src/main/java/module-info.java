@@ -1,0 +1,5 @@
+/** Benchmarks (JMH and end-to-end against jnats) and the demo. */
+module io.nats4j.bench {
+    requires io.nats4j.client;
+    requires io.nats4j.testing;
+}

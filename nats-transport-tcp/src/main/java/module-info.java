@@ -1,0 +1,4 @@
+/** TCP and TLS transport for {@code nats://} and {@code tls://} URLs. */
+module io.nats4j.transport.tcp {
+    requires transitive io.nats4j.protocol; // SPI types appear in our signatures
+}
