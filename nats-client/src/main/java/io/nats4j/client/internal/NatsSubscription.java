@@ -1,0 +1,356 @@
+package io.nats4j.client.internal;
+
+import io.nats4j.client.Message;
+import io.nats4j.client.MessageHandler;
+import io.nats4j.client.Subscription;
+import io.nats4j.protocol.NatsException;
+import io.nats4j.protocol.NatsIllegalArgumentException;
+import io.nats4j.protocol.Subjects;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A subscription and its pending queue.
+ *
+ * <p>The reader thread is the only producer ({@link #enqueue}); the consumer is either the
+ * dispatch executor (asynchronous: at most one drain task scheduled at a time, which keeps messages
+ * in order) or callers of {@link #nextMessage}. The queue is an intrusive list through
+ * {@link NatsMessage#next}, so enqueueing allocates nothing.
+ */
+final class NatsSubscription implements Subscription {
+
+    private final NatsConnection connection;
+    final long sid;
+    private final String subject;
+    private final String queue;
+    final MessageHandler handler;
+    /** ASCII bytes of a literal subject, to reuse {@link #subject} for incoming messages without decoding. */
+    final byte[] literalSubject;
+    final boolean isMux;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private NatsMessage head;
+    private NatsMessage tail;
+    private long pendingMsgs;
+    private long pendingBytes;
+    private long msgLimit;
+    private long byteLimit;
+    private boolean scheduled;
+    private boolean slow;
+    private int waiters;
+    private long dropped;
+
+    /** Messages received for this subscription; written by the reader thread only. */
+    long received;
+    /** Auto-unsubscribe total, 0 for none. */
+    volatile long max;
+    /** False once no new message is accepted (unsubscribed, limit reached, draining done, closed). */
+    volatile boolean receiving = true;
+    /** True once pending messages are discarded too (unsubscribe, close). */
+    private volatile boolean closed;
+    private volatile long delivered;
+
+    NatsSubscription(NatsConnection connection, long sid, String subject, String queue, MessageHandler handler,
+            long msgLimit, long byteLimit, boolean isMux) {
+        this.connection = connection;
+        this.sid = sid;
+        this.subject = subject;
+        this.queue = queue;
+        this.handler = handler;
+        this.msgLimit = msgLimit;
+        this.byteLimit = byteLimit;
+        this.isMux = isMux;
+        this.literalSubject = Subjects.isLiteral(subject) && isAscii(subject)
+                ? subject.getBytes(StandardCharsets.US_ASCII) : null;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    NatsConnection connection() {
+        return connection;
+    }
+
+    String queueOrNull() {
+        return queue;
+    }
+
+    /** Adds a message; called by the reader thread. Drops and counts it when the pending limits are hit. */
+    void enqueue(NatsMessage m) {
+        boolean schedule = false;
+        boolean slowStarted = false;
+        boolean wasDropped = false;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            int size = m.size();
+            if ((msgLimit > 0 && pendingMsgs >= msgLimit) || (byteLimit > 0 && pendingBytes + size > byteLimit)) {
+                dropped++;
+                wasDropped = true;
+                slowStarted = !slow;
+                slow = true;
+            } else {
+                slow = false;
+                if (tail == null) {
+                    head = m;
+                } else {
+                    tail.next = m;
+                }
+                tail = m;
+                pendingMsgs++;
+                pendingBytes += size;
+                if (handler != null) {
+                    schedule = !scheduled;
+                    scheduled = true;
+                } else if (waiters > 0) {
+                    changed.signal();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (schedule) {
+            connection.dispatch(this::dispatchLoop);
+        }
+        if (wasDropped) {
+            connection.messageDropped(this, slowStarted);
+        }
+    }
+
+    private NatsMessage pollLocked() {
+        NatsMessage m = head;
+        if (m != null) {
+            head = m.next;
+            if (head == null) {
+                tail = null;
+            }
+            m.next = null;
+            pendingMsgs--;
+            pendingBytes -= m.size();
+        }
+        return m;
+    }
+
+    /** Delivers pending messages to the handler, one at a time; at most one instance runs per subscription. */
+    private void dispatchLoop() {
+        for (int n = 0; ; n++) {
+            NatsMessage m;
+            lock.lock();
+            try {
+                m = closed ? null : pollLocked();
+                if (m == null) {
+                    scheduled = false;
+                    changed.signalAll();
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            delivered++;
+            try {
+                handler.onMessage(m);
+            } catch (Throwable t) {
+                connection.handlerFailed(this, t);
+            }
+            afterDelivery();
+            if (n == 255) {
+                // let other subscriptions sharing the executor have a turn; 'scheduled' stays true
+                connection.dispatch(this::dispatchLoop);
+                return;
+            }
+        }
+    }
+
+    private void afterDelivery() {
+        long limit = max;
+        if (limit > 0 && delivered >= limit) {
+            connection.finishSubscription(this);
+        }
+    }
+
+    @Override
+    public Message nextMessage(Duration timeout) {
+        if (handler != null) {
+            throw new NatsIllegalArgumentException("nextMessage() is for synchronous subscriptions; the one on '"
+                    + subject + "' has a handler");
+        }
+        long nanos = timeout.toNanos();
+        NatsMessage m;
+        lock.lock();
+        try {
+            waiters++;
+            try {
+                while ((m = closed ? null : pollLocked()) == null) {
+                    if (closed || !receiving) {
+                        throw new NatsException("subscription on '" + subject + "' is no longer active"
+                                + (connection.isClosed() ? " (connection closed)" : ""));
+                    }
+                    if (nanos <= 0) {
+                        return null;
+                    }
+                    nanos = changed.awaitNanos(nanos);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NatsException("interrupted while waiting for a message on '" + subject + "'", e);
+            } finally {
+                waiters--;
+            }
+            delivered++;
+            if (head == null) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        afterDelivery();
+        return m;
+    }
+
+    /** No message pending and no handler running. */
+    boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!closed && (head != null || scheduled)) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops receiving; pending messages are still delivered. */
+    void stopReceiving() {
+        receiving = false;
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops everything: pending messages are discarded and waiters released. */
+    void close() {
+        receiving = false;
+        closed = true;
+        lock.lock();
+        try {
+            head = null;
+            tail = null;
+            pendingMsgs = 0;
+            pendingBytes = 0;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String subject() {
+        return subject;
+    }
+
+    @Override
+    public Optional<String> queueGroup() {
+        return Optional.ofNullable(queue);
+    }
+
+    @Override
+    public void unsubscribe() {
+        connection.unsubscribe(this, 0);
+    }
+
+    @Override
+    public void unsubscribe(int afterMessages) {
+        if (afterMessages <= 0) {
+            throw new NatsIllegalArgumentException("unsubscribe(afterMessages) needs a positive count, was "
+                    + afterMessages);
+        }
+        connection.unsubscribe(this, afterMessages);
+    }
+
+    @Override
+    public void setPendingLimits(long messages, long bytes) {
+        lock.lock();
+        try {
+            msgLimit = messages;
+            byteLimit = bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long pendingMessages() {
+        lock.lock();
+        try {
+            return pendingMsgs;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long pendingBytes() {
+        lock.lock();
+        try {
+            return pendingBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long droppedMessages() {
+        lock.lock();
+        try {
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long deliveredMessages() {
+        return delivered;
+    }
+
+    @Override
+    public CompletableFuture<Void> drain(Duration timeout) {
+        return connection.drainSubscription(this, timeout);
+    }
+
+    @Override
+    public boolean isActive() {
+        return receiving && !closed;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "Subscription[sid=" + sid + ", subject=" + subject + (queue == null ? "" : ", queue=" + queue)
+                + (handler == null ? ", sync" : ", async") + (isActive() ? "" : ", inactive") + "]";
+    }
+}
