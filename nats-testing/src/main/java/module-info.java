@@ -6,5 +6,5 @@ module io.nats4j.testing {
     requires transitive org.junit.jupiter.api; // the extension's types appear in our API
     requires java.net.http; // reads /varz and /connz from the monitoring port
 
-    // exports io.nats4j.testing; (restored with the fixture)
+    exports io.nats4j.testing;
 }
