@@ -146,7 +146,7 @@ public final class Demo {
         try {
             nc.request("nobody.home", new byte[0], WAIT);
         } catch (io.nats4j.protocol.NoRespondersException e) {
-            System.out.printf("   request to 'demo.nobody' -> %s%n%n", e.getClass().getSimpleName());
+            System.out.printf("   request to 'nobody.home' -> %s%n%n", e.getClass().getSimpleName());
         }
     }
 
@@ -156,7 +156,7 @@ public final class Demo {
         for (int round = 0; round < 2; round++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                nc.publish("demo.bench", payload);
+                nc.publish("bench.pub", payload);
             }
             nc.flush(Duration.ofSeconds(60));
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -170,7 +170,7 @@ public final class Demo {
         try (Connection sub = Nats.connect(server.url()); Connection pub = Nats.connect(server.url())) {
             AtomicLong got = new AtomicLong();
             CountDownLatch done = new CountDownLatch(1);
-            Subscription s = sub.subscribe("demo.stream", m -> {
+            Subscription s = sub.subscribe("bench.stream", m -> {
                 if (got.incrementAndGet() == n) {
                     done.countDown();
                 }
@@ -180,7 +180,7 @@ public final class Demo {
             byte[] payload = new byte[16];
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                pub.publish("demo.stream", payload);
+                pub.publish("bench.stream", payload);
             }
             pub.flush(Duration.ofSeconds(60));
             boolean all = done.await(60, TimeUnit.SECONDS);

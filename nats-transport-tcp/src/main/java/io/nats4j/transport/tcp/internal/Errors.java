@@ -1,0 +1,113 @@
+package io.nats4j.transport.tcp.internal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Builds the transport's exception messages: each names the server (redacted URL) and keeps the
+ * JDK exception type, so that callers can still tell a timeout from a refused connection.
+ */
+final class Errors {
+
+    private Errors() {
+    }
+
+    /**
+     * An exception of the same kind as {@code e}, with {@code message} and {@code e} as its cause.
+     *
+     * @param e the original exception
+     * @param message what failed, naming the server
+     * @return the exception to throw
+     */
+    static IOException withContext(IOException e, String message) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String text = message + ": " + detail;
+        IOException out;
+        if (e instanceof SSLHandshakeException) {
+            out = new SSLHandshakeException(text);
+        } else if (e instanceof SSLException) {
+            out = new SSLException(text);
+        } else if (e instanceof SocketTimeoutException) {
+            out = new SocketTimeoutException(text);
+        } else if (e instanceof ConnectException) {
+            out = new ConnectException(text);
+        } else if (e instanceof NoRouteToHostException) {
+            out = new NoRouteToHostException(text);
+        } else if (e instanceof UnknownHostException) {
+            out = new UnknownHostException(text);
+        } else if (e instanceof EOFException) {
+            out = new EOFException(text);
+        } else if (e instanceof SocketException) {
+            out = new SocketException(text);
+        } else {
+            return new IOException(text, e);
+        }
+        out.initCause(e);
+        return out;
+    }
+
+    /**
+     * Turns a TLS failure into a message that says it is TLS and, where it can tell, why.
+     *
+     * @param e the engine's exception
+     * @param where the redacted server URL
+     * @param peerHost the host name the certificate was checked against
+     * @param plainTextReply whether the server's first bytes looked like plain NATS text
+     * @param duringHandshake whether the handshake was running (else an established session failed)
+     * @return an {@link SSLHandshakeException} (or {@link SSLException} after the handshake)
+     */
+    static SSLException tls(SSLException e, String where, String peerHost, boolean plainTextReply,
+            boolean duringHandshake) {
+        String reason = tlsReason(e, peerHost, plainTextReply);
+        String text = (duringHandshake ? "TLS handshake with " : "TLS connection to ") + where
+                + " failed: " + reason;
+        SSLException out = duringHandshake ? new SSLHandshakeException(text) : new SSLException(text);
+        out.initCause(e);
+        return out;
+    }
+
+    private static String tlsReason(SSLException e, String peerHost, boolean plainTextReply) {
+        if (plainTextReply) {
+            return "the server answered in plain text; it does not speak TLS on this port";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException) {
+                return "the server's certificate is outside its validity period (" + t.getMessage() + ")";
+            }
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return "the server's certificate is not trusted: no CA trusted by the SSLContext issued it";
+            }
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("no subject alternative") || m.contains("no name matching")) {
+                return "the server's certificate does not match the host name '" + peerHost
+                        + "' (hostname verification is on; set tlsHostname to the name in the"
+                        + " certificate, or turn verification off only for tests)";
+            }
+            if (m.contains("certificate_required") || m.contains("bad_certificate")
+                    || m.contains("unknown_ca") || m.contains("certificate_unknown")) {
+                return "the server rejected the client certificate (or none was sent: mutual TLS needs"
+                        + " a key manager with the client key in the SSLContext); " + t.getMessage();
+            }
+            if (m.contains("unsupported or unrecognized ssl message") || m.contains("plaintext connection")) {
+                return "the server does not speak TLS on this port (" + t.getMessage() + ")";
+            }
+            if (m.contains("protocol_version") || m.contains("no appropriate protocol")
+                    || m.contains("handshake_failure")) {
+                return "no TLS version or cipher suite in common with the server (" + t.getMessage() + ")";
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
