@@ -33,7 +33,7 @@ class NatsServerConfigTest {
                 NatsServerConfig.User.nkey("UABC")))
             .build();
         String text = cfg.render(DIR);
-        assertTrue(text.contains("{ user: \"a\\\"b\", password: \"p\\\\w\", permissions: { publish: { allow: [\"foo.>\"] }"
+        assertTrue(text.contains("{ user: \"a\\\"b\", password: \"p\\\\w\", permissions: { publish: { allow: [\"foo.>\"] },"
             + " subscribe: { allow: [\"bar\", \"_INBOX.>\"] } } }"), text);
         assertTrue(text.contains("{ nkey: \"UABC\" }"), text);
     }
