@@ -167,7 +167,7 @@ class ConnectTest {
             nc.publish("early", "buffered".getBytes()); // buffered until connected
             try (NatsServer server = NatsServer.start(NatsServerConfig.builder().port(port).build())) {
                 await("connected", () -> nc.status() == Status.CONNECTED);
-                assertTrue(rec.events.contains(ConnectionEvent.CONNECTED));
+                await("CONNECTED event", () -> rec.events.contains(ConnectionEvent.CONNECTED));
                 assertFalse(rec.events.contains(ConnectionEvent.RECONNECTED));
                 nc.flush(Duration.ofSeconds(5));
                 assertEquals(1, nc.statistics().outMsgs());

@@ -1,0 +1,55 @@
+package io.nats4j.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NatsUriTest {
+
+    @Test
+    void everyFormOfTheConnectingGuide() {
+        assertEquals(new NatsUri("nats", "demo.nats.io", 4222, "", Optional.empty()), NatsUri.parse("nats://demo.nats.io:4222"));
+        assertEquals(new NatsUri("nats", "localhost", 4222, "", Optional.empty()), NatsUri.parse("localhost"));
+        assertEquals(new NatsUri("nats", "10.1.2.3", 5222, "", Optional.empty()), NatsUri.parse("10.1.2.3:5222"));
+        assertEquals(new NatsUri("tls", "secure", 4222, "", Optional.empty()), NatsUri.parse("TLS://secure"));
+        assertEquals(new NatsUri("ws", "h", 80, "/nats", Optional.empty()), NatsUri.parse("ws://h/nats"));
+        assertEquals(new NatsUri("wss", "h", 443, "", Optional.empty()), NatsUri.parse("wss://h"));
+        NatsUri v6 = NatsUri.parse("nats://[::1]:4223");
+        assertEquals("::1", v6.host());
+        assertEquals(4223, v6.port());
+        assertEquals("nats://[::1]:4223", v6.redacted());
+        assertEquals("[::1]", v6.hostForUrl());
+    }
+
+    @Test
+    void credentialsAreParsedAndNeverShown() {
+        NatsUri up = NatsUri.parse("nats://alice:s3cr3t@host:4222");
+        assertEquals(Optional.of("alice"), up.user());
+        assertEquals(Optional.of("s3cr3t"), up.password());
+        assertEquals(Optional.empty(), up.token());
+        assertEquals("nats://alice:***@host:4222", up.toString());
+        assertTrue(up.full().contains("s3cr3t"));
+        NatsUri tok = NatsUri.parse("nats://t0k3n@host");
+        assertEquals(Optional.of("t0k3n"), tok.token());
+        assertEquals("nats://***@host:4222", tok.redacted());
+    }
+
+    @Test
+    void listsAndErrors() {
+        List<NatsUri> list = NatsUri.parseList(" nats://a:1, b:2 ,,tls://c");
+        assertEquals(3, list.size());
+        assertEquals("b", list.get(1).host());
+        assertTrue(list.get(2).isSecureScheme());
+        assertThrows(NatsIllegalArgumentException.class, () -> NatsUri.parseList(" , "));
+        assertThrows(NatsIllegalArgumentException.class, () -> NatsUri.parse("http://h:1"));
+        assertThrows(NatsIllegalArgumentException.class, () -> NatsUri.parse("nats://h:99999"));
+        NatsIllegalArgumentException e = assertThrows(NatsIllegalArgumentException.class,
+                () -> NatsUri.parse("nats://bob:pa ss@h:1"));
+        assertFalse(e.getMessage().contains("pa ss"), e.getMessage());
+    }
+}
