@@ -356,4 +356,21 @@ class PubSubTest {
         }
         nc.flush(WAIT);
     }
+    @Test
+    void statusMessagesAreExposed() {
+        String inbox = nc.newInbox();
+        Subscription replies = nc.subscribe(inbox);
+        nc.publish("no.such.service", inbox, bytes("q"));
+        Message m = replies.nextMessage(WAIT);
+        assertNotNull(m);
+        assertTrue(m.isStatus());
+        assertEquals(503, m.status());
+        assertEquals(0, m.data().length);
+    }
+
+    @Test
+    void rttIsMeasured() {
+        java.time.Duration rtt = nc.rtt();
+        assertTrue(!rtt.isNegative() && !rtt.isZero(), rtt.toString());
+    }
 }

@@ -113,4 +113,21 @@ class ServerErrorsTest {
         await(n + " events, have " + rec.events, () -> rec.events.size() >= n);
         return List.copyOf(rec.events);
     }
+    @Test
+    void maximumSubscriptionsExceededIsReportedAndTheConnectionStaysUp() {
+        try (NatsServer server = NatsServer.start(NatsServerConfig.builder().extra("max_subscriptions: 2").build())) {
+            TestSupport.Recorder rec = new TestSupport.Recorder();
+            try (Connection nc = Nats.connect(rec.on(Options.builder().server(server.url())).build())) {
+                Subscription first = nc.subscribe("s.1");
+                nc.subscribe("s.2");
+                nc.subscribe("s.3");
+                nc.flush(WAIT);
+                await("max subscriptions reported", () -> rec.serverErrors.stream()
+                        .anyMatch(e -> e.toLowerCase().contains("maximum subscriptions exceeded")));
+                nc.publish("s.1", new byte[1]);
+                assertNotNull(first.nextMessage(WAIT));
+                assertEquals(Status.CONNECTED, nc.status());
+            }
+        }
+    }
 }
