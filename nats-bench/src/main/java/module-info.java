@@ -2,4 +2,7 @@
 module io.nats4j.bench {
     requires io.nats4j.client;
     requires io.nats4j.testing;
+    requires jmh.core; // JMH benchmarks in io.nats4j.bench.jmh (automatic module)
+
+    exports io.nats4j.bench.jmh; // JMH instantiates the benchmark classes
 }

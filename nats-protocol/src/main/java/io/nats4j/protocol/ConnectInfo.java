@@ -37,6 +37,19 @@ public record ConnectInfo(
      * @return the bytes to send
      */
     public byte[] encode() {
-        throw new UnsupportedOperationException();
+        return Json.encodeConnect(this);
+    }
+
+    /**
+     * Shows the settings and which credentials are present, never their values.
+     *
+     * @return a description without secrets
+     */
+    @Override
+    public String toString() {
+        return "ConnectInfo[verbose=" + verbose + ", pedantic=" + pedantic + ", tlsRequired=" + tlsRequired
+                + ", name=" + name.orElse("") + ", lang=" + lang + ", version=" + version
+                + ", protocol=" + protocol + ", echo=" + echo + ", headers=" + headers
+                + ", noResponders=" + noResponders + ", auth=" + auth + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.nats4j.protocol;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -7,11 +9,39 @@ import java.util.Optional;
  * {@link ParserSink#onMsg(MsgView)}. The parser reuses one instance: it is valid only during that
  * call, and its byte ranges point into the read buffer (or the parser's own buffer when the frame
  * was split across reads). Materialising a {@code String} or {@code byte[]} is the caller's choice.
+ *
+ * <p>Layout invariant: for an {@code HMSG} the header block immediately precedes the payload
+ * ({@code headersOffset() + headersLength() == payloadOffset()}); for a {@code MSG}
+ * {@code headersOffset() == payloadOffset()} and {@code headersLength() == 0}.
  */
 public final class MsgView {
 
+    private byte[] array;
+    private long sid;
+    private int subjectOffset;
+    private int subjectLength;
+    private int replyOffset;
+    private int replyLength;
+    private int headersOffset;
+    private int headersLength;
+    private int payloadLength;
+
     /** Created by the parser only. */
     MsgView() {
+    }
+
+    /** Points the view at a frame; called by the parser before each {@code onMsg}. */
+    void set(byte[] array, long sid, int subjectOffset, int subjectLength, int replyOffset, int replyLength,
+            int headersOffset, int headersLength, int payloadLength) {
+        this.array = array;
+        this.sid = sid;
+        this.subjectOffset = subjectOffset;
+        this.subjectLength = subjectLength;
+        this.replyOffset = replyOffset;
+        this.replyLength = replyLength;
+        this.headersOffset = headersOffset;
+        this.headersLength = headersLength;
+        this.payloadLength = payloadLength;
     }
 
     /**
@@ -20,52 +50,98 @@ public final class MsgView {
      * @return the backing array; do not keep it past the callback
      */
     public byte[] array() {
-        throw new UnsupportedOperationException();
+        return array;
     }
 
-    /** @return the subscription id */
+    /**
+     * The subscription id of the frame.
+     *
+     * @return the subscription id
+     */
     public long sid() {
-        throw new UnsupportedOperationException();
+        return sid;
     }
 
-    /** @return offset of the subject in {@link #array()} */
+    /**
+     * Where the subject starts.
+     *
+     * @return offset of the subject in {@link #array()}
+     */
     public int subjectOffset() {
-        throw new UnsupportedOperationException();
+        return subjectOffset;
     }
 
-    /** @return length of the subject in bytes */
+    /**
+     * The subject's size.
+     *
+     * @return length of the subject in bytes
+     */
     public int subjectLength() {
-        throw new UnsupportedOperationException();
+        return subjectLength;
     }
 
-    /** @return offset of the reply subject; meaningful only when {@link #replyLength()} &gt; 0 */
+    /**
+     * Where the reply subject starts.
+     *
+     * @return offset of the reply subject; meaningful only when {@link #replyLength()} &gt; 0
+     */
     public int replyOffset() {
-        throw new UnsupportedOperationException();
+        return replyOffset;
     }
 
-    /** @return length of the reply subject, 0 when the frame has none */
+    /**
+     * The reply subject's size.
+     *
+     * @return length of the reply subject, 0 when the frame has none
+     */
     public int replyLength() {
-        throw new UnsupportedOperationException();
+        return replyLength;
     }
 
-    /** @return offset of the header block (starting {@code NATS/1.0}) */
+    /**
+     * Where the header block starts.
+     *
+     * @return offset of the header block (starting {@code NATS/1.0}); equals {@link #payloadOffset()}
+     *     for a plain {@code MSG}
+     */
     public int headersOffset() {
-        throw new UnsupportedOperationException();
+        return headersOffset;
     }
 
-    /** @return length of the header block, 0 for a plain {@code MSG} */
+    /**
+     * The header block's size.
+     *
+     * @return length of the header block, 0 for a plain {@code MSG}
+     */
     public int headersLength() {
-        throw new UnsupportedOperationException();
+        return headersLength;
     }
 
-    /** @return offset of the payload */
+    /**
+     * Where the payload starts.
+     *
+     * @return offset of the payload
+     */
     public int payloadOffset() {
-        throw new UnsupportedOperationException();
+        return headersOffset + headersLength;
     }
 
-    /** @return length of the payload (without headers) */
+    /**
+     * The payload's size.
+     *
+     * @return length of the payload (without headers)
+     */
     public int payloadLength() {
-        throw new UnsupportedOperationException();
+        return payloadLength;
+    }
+
+    /**
+     * Whether the frame is an {@code HMSG}.
+     *
+     * @return true when the frame carries a header block
+     */
+    public boolean hasHeaders() {
+        return headersLength > 0;
     }
 
     /**
@@ -75,21 +151,64 @@ public final class MsgView {
      * @return true when equal
      */
     public boolean subjectEquals(byte[] subject) {
-        throw new UnsupportedOperationException();
+        return Arrays.equals(array, subjectOffset, subjectOffset + subjectLength, subject, 0, subject.length);
     }
 
-    /** @return the subject as a new string (allocates) */
+    /**
+     * Decodes the subject.
+     *
+     * @return the subject as a new string (allocates)
+     */
     public String subject() {
-        throw new UnsupportedOperationException();
+        return decode(array, subjectOffset, subjectLength);
     }
 
-    /** @return the reply subject as a new string (allocates), empty when none */
+    /**
+     * Decodes the reply subject.
+     *
+     * @return the reply subject as a new string (allocates), empty when none
+     */
     public Optional<String> replyTo() {
-        throw new UnsupportedOperationException();
+        return replyLength == 0 ? Optional.empty() : Optional.of(decode(array, replyOffset, replyLength));
     }
 
-    /** @return a copy of the payload */
+    /**
+     * Decodes the header block.
+     *
+     * @return the decoded headers and status (allocates)
+     * @throws NatsProtocolException when the frame has no header block or it is malformed
+     */
+    public HeadersCodec.Decoded headers() {
+        if (headersLength == 0) {
+            throw new NatsProtocolException("MSG: frame has no header block");
+        }
+        return HeadersCodec.decode(array, headersOffset, headersLength);
+    }
+
+    /**
+     * Copies the payload.
+     *
+     * @return a copy of the payload
+     */
     public byte[] copyPayload() {
-        throw new UnsupportedOperationException();
+        int start = payloadOffset();
+        return Arrays.copyOfRange(array, start, start + payloadLength);
+    }
+
+    @Override
+    public String toString() {
+        // Never the payload, which may be anything; the subject is routing data.
+        return "MsgView[sid=" + sid + ", subject=" + (array == null ? "" : subject())
+                + ", reply=" + replyLength + "B, headers=" + headersLength + "B, payload=" + payloadLength + "B]";
+    }
+
+    /** UTF-8 with an ASCII fast path: ASCII bytes become a compact Latin-1 string directly. */
+    static String decode(byte[] a, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (a[i] < 0) {
+                return new String(a, offset, length, StandardCharsets.UTF_8);
+            }
+        }
+        return new String(a, offset, length, StandardCharsets.ISO_8859_1);
     }
 }

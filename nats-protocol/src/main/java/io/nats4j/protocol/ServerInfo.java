@@ -6,6 +6,10 @@ import java.util.Optional;
 /**
  * The fields of a server's {@code INFO} operation that a client uses. Unknown fields are ignored.
  *
+ * <p>A field the server did not send takes its zero value: an empty string, 0, false,
+ * {@link Optional#empty()} or an empty list. In particular {@link #maxPayload()} is 0 when the
+ * server did not announce a limit (every nats-server does).
+ *
  * @param serverId {@code server_id}
  * @param serverName {@code server_name}
  * @param version {@code version}
@@ -63,6 +67,6 @@ public record ServerInfo(
      * @throws NatsProtocolException when the bytes are not a JSON object
      */
     public static ServerInfo parse(byte[] json, int offset, int length) {
-        throw new UnsupportedOperationException();
+        return Json.parseServerInfo(json, offset, length);
     }
 }

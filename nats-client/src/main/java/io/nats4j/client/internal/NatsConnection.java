@@ -252,7 +252,6 @@ public final class NatsConnection implements Connection {
             if ((wantTls || si.tlsRequired()) && !transport.isSecure()) {
                 transport.upgradeToTls();
             }
-            s.parser.maxPayload(si.maxPayload() > 0 ? si.maxPayload() : Long.MAX_VALUE / 4);
             ConnectAuth auth = authFor(server, si);
             ConnectInfo ci = new ConnectInfo(options.verbose(), options.pedantic(), transport.isSecure(),
                     options.connectionName(), "java", VERSION, 1, !options.noEcho(), true, true, auth);
@@ -776,8 +775,9 @@ public final class NatsConnection implements Connection {
 
     private void processInfo(Session s, ServerInfo si, boolean async) {
         if (async) {
+            // the parser keeps its generous default limit: a cluster peer with a larger max_payload
+            // may route us messages bigger than our own server accepts from clients
             info = si;
-            s.parser.maxPayload(si.maxPayload() > 0 ? si.maxPayload() : Long.MAX_VALUE / 4);
         }
         if (!options.ignoreDiscoveredServers() && !si.connectUrls().isEmpty()) {
             if (pool.discovered(si.connectUrls(), s.entry.uri) && async) {
