@@ -5,8 +5,10 @@ import io.nats4j.protocol.NatsException;
 import io.nats4j.protocol.NatsUri;
 import io.nats4j.protocol.spi.AuthProvider;
 import io.nats4j.protocol.spi.TransportProvider;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -46,8 +48,8 @@ final class Providers {
 
     static AuthProvider auth(String what) {
         if (!authLooked) {
-            Iterator<AuthProvider> it = load(AuthProvider.class).iterator();
-            auth = it.hasNext() ? it.next() : null;
+            List<AuthProvider> found = load(AuthProvider.class);
+            auth = found.isEmpty() ? null : found.get(0);
             authLooked = true;
         }
         if (auth == null) {
@@ -56,17 +58,28 @@ final class Providers {
         return auth;
     }
 
-    private static <S> Iterable<S> load(Class<S> type) {
-        try {
-            ServiceLoader<S> loader = ServiceLoader.load(type, Providers.class.getClassLoader());
-            java.util.List<S> out = new java.util.ArrayList<>();
-            loader.forEach(out::add);
-            if (out.isEmpty()) {
-                ServiceLoader.load(type).forEach(out::add);
+    private static <S> List<S> load(Class<S> type) {
+        List<S> out = new ArrayList<>();
+        collect(ServiceLoader.load(type, Providers.class.getClassLoader()), out);
+        if (out.isEmpty()) {
+            // class-path and container setups: the context class loader may see providers ours does not
+            collect(ServiceLoader.load(type), out);
+        }
+        return out;
+    }
+
+    /** Skips providers that cannot be used here (declared for another class loader's copy of the SPI, or broken). */
+    private static <S> void collect(ServiceLoader<S> loader, List<S> out) {
+        Iterator<S> it = loader.iterator();
+        for (int guard = 0; guard < 1000; guard++) {
+            try {
+                if (!it.hasNext()) {
+                    return;
+                }
+                out.add(it.next());
+            } catch (ServiceConfigurationError unusable) {
+                // the iterator goes on with the next declared provider
             }
-            return out;
-        } catch (ServiceConfigurationError e) {
-            throw new NatsException("broken " + type.getSimpleName() + " declaration on the path: " + e.getMessage(), e);
         }
     }
 }
