@@ -82,13 +82,18 @@ final class Errors {
         if (plainTextReply) {
             return "the server answered in plain text; it does not speak TLS on this port";
         }
+        // the certificate checks first, across the whole chain: newer JDKs wrap them in an exception
+        // whose own message names the alert (certificate_unknown) that a rejected client cert also causes
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException) {
                 return "the server's certificate is outside its validity period (" + t.getMessage() + ")";
             }
-            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException
+                    || (t.getMessage() != null && t.getMessage().contains("PKIX path"))) {
                 return "the server's certificate is not trusted: no CA trusted by the SSLContext issued it";
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (m.contains("no subject alternative") || m.contains("no name matching")) {
                 return "the server's certificate does not match the host name '" + peerHost
