@@ -1,5 +1,6 @@
 package io.nats4j.client;
 
+import io.nats4j.client.internal.ClientAccess;
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NatsUri;
 import io.nats4j.protocol.spi.Authenticator;
@@ -50,9 +51,9 @@ public final class Options {
     private final Optional<String> user;
     private final Optional<String> password;
     private final Optional<String> token;
-    private final Optional<char[]> nkeySeed;
     private final Optional<Path> credentials;
     private final Optional<Authenticator> authenticator;
+    private final String authenticatorKind;
     private final Optional<SSLContext> sslContext;
     private final boolean tlsHandshakeFirst;
     private final boolean hostnameVerification;
@@ -85,9 +86,9 @@ public final class Options {
         this.user = Optional.ofNullable(b.user);
         this.password = Optional.ofNullable(b.password);
         this.token = Optional.ofNullable(b.token);
-        this.nkeySeed = Optional.ofNullable(b.nkeySeed == null ? null : b.nkeySeed.clone());
         this.credentials = Optional.ofNullable(b.credentials);
         this.authenticator = Optional.ofNullable(b.authenticator);
+        this.authenticatorKind = b.authenticatorKind;
         this.sslContext = Optional.ofNullable(b.sslContext);
         this.tlsHandshakeFirst = b.tlsHandshakeFirst;
         this.hostnameVerification = b.hostnameVerification;
@@ -218,17 +219,12 @@ public final class Options {
         return token;
     }
 
-    /** @return a copy of the NKey seed; secret, wipe it after use */
-    public Optional<char[]> nkeySeed() {
-        return nkeySeed.map(char[]::clone);
-    }
-
     /** @return the credentials file */
     public Optional<Path> credentials() {
         return credentials;
     }
 
-    /** @return the custom authenticator */
+    /** @return the authenticator: the one given, or the NKey signer made by {@code nkey(seed)} */
     public Optional<Authenticator> authenticator() {
         return authenticator;
     }
@@ -292,8 +288,8 @@ public final class Options {
                 + ", reconnect=" + maxReconnects + "@" + reconnectWait
                 + ", reconnectBufferSize=" + reconnectBufferSize
                 + ", auth=" + (user.isPresent() ? "user " + user.get() : token.isPresent() ? "token"
-                        : nkeySeed.isPresent() ? "nkey" : credentials.isPresent() ? "creds " + credentials.get()
-                        : authenticator.isPresent() ? "custom" : "none")
+                        : authenticator.isPresent() ? authenticatorKind
+                        : credentials.isPresent() ? "creds " + credentials.get() : "none")
                 + ", tls=" + (sslContext.isPresent() ? "context" : "default")
                 + (hostnameVerification ? "" : " NO-HOSTNAME-VERIFICATION")
                 + "]";
@@ -323,9 +319,9 @@ public final class Options {
         private String user;
         private String password;
         private String token;
-        private char[] nkeySeed;
         private Path credentials;
         private Authenticator authenticator;
+        private String authenticatorKind;
         private SSLContext sslContext;
         private boolean tlsHandshakeFirst;
         private boolean hostnameVerification = true;
@@ -361,9 +357,9 @@ public final class Options {
             user = o.user.orElse(null);
             password = o.password.orElse(null);
             token = o.token.orElse(null);
-            nkeySeed = o.nkeySeed.map(char[]::clone).orElse(null);
             credentials = o.credentials.orElse(null);
             authenticator = o.authenticator.orElse(null);
+            authenticatorKind = o.authenticatorKind;
             sslContext = o.sslContext.orElse(null);
             tlsHandshakeFirst = o.tlsHandshakeFirst;
             hostnameVerification = o.hostnameVerification;
@@ -605,14 +601,18 @@ public final class Options {
 
         /**
          * NKey authentication: the server's nonce is signed with this seed. Needs the
-         * {@code io.nats4j:nats-auth} module on the class or module path. The array is copied; the
-         * caller may wipe it.
+         * {@code io.nats4j:nats-auth} module on the class or module path. The seed goes straight into
+         * the signer (the options keep no copy); the caller may wipe the array afterwards. Replaces
+         * an {@link #authenticator} set before.
          *
          * @param seed the user seed ({@code SU...})
          * @return this
+         * @throws io.nats4j.protocol.NatsException when {@code nats-auth} is missing, naming the artifact
+         * @throws io.nats4j.protocol.NatsAuthException when the seed is malformed (without echoing it)
          */
         public Builder nkey(char[] seed) {
-            this.nkeySeed = Objects.requireNonNull(seed, "seed").clone();
+            this.authenticator = ClientAccess.nkeyAuthenticator(Objects.requireNonNull(seed, "seed"));
+            this.authenticatorKind = "nkey";
             return this;
         }
 
@@ -630,13 +630,14 @@ public final class Options {
 
         /**
          * A custom source of CONNECT credentials, called on every connect (for example to fetch a
-         * fresh token). Takes precedence over the other auth settings.
+         * fresh token). Takes precedence over the other auth settings; replaces an {@link #nkey} set before.
          *
          * @param authenticator the authenticator
          * @return this
          */
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            this.authenticatorKind = "custom";
             return this;
         }
 

@@ -15,7 +15,7 @@ final class TestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final Pattern CLIENT_THREAD =
-            Pattern.compile("nats4j-(reader|writer|timer|dispatch|reconnect|drain|drain-sub)-\\d+");
+            Pattern.compile("nats4j-(reader|writer|timer|events|dispatch|reconnect|drain|drain-sub)-\\d+");
 
     private TestSupport() {
     }

@@ -28,6 +28,16 @@ public final class ClientAccess {
         factory = create;
     }
 
+    /**
+     * The NKey signer of the auth provider found on the path.
+     *
+     * @param seed the user seed; the provider keeps its own copy
+     * @return the authenticator
+     */
+    public static io.nats4j.protocol.spi.Authenticator nkeyAuthenticator(char[] seed) {
+        return Providers.auth("nkey(...)").nkey(seed);
+    }
+
     static byte[] encode(Headers headers) {
         ensureLoaded();
         return encoder.apply(headers);

@@ -113,8 +113,6 @@ public final class NatsConnection implements Connection {
     private boolean writerWaiting;
     private boolean writerBusy;
     private boolean closing;
-    /** PINGs encoded into outPending and not yet taken by a writer (their PONGs belong to that session). */
-    private int outPings;
     private long outMsgs;
     private long outBytes;
 
@@ -124,11 +122,17 @@ public final class NatsConnection implements Connection {
     private final AtomicLong dropped = new AtomicLong();
 
     private final SidMap<NatsSubscription> subs = new SidMap<>();
+    /** Subscriptions being drained: out of {@link #subs} already, still delivering; close() closes them. */
+    private final java.util.Set<NatsSubscription> draining = ConcurrentHashMap.newKeySet();
     private final AtomicLong sids = new AtomicLong();
 
     private final ScheduledThreadPoolExecutor timer;
+    /** Runs listener calls, in order; only when the application registered a listener. */
+    private final ExecutorService events;
     private final Executor dispatcher;
     private final ExecutorService ownDispatcher;
+    /** Completes futures handed to the application: its executor, else the common pool. */
+    private final Executor asyncExecutor;
     private ScheduledFuture<?> pingTask;
 
     private final Object muxLock = new Object();
@@ -150,6 +154,8 @@ public final class NatsConnection implements Connection {
         this.inboxPrefix = options.inboxPrefix();
         this.authenticator = authenticatorFor(options);
         this.timer = new ScheduledThreadPoolExecutor(1, r -> newThread(r, "timer"));
+        this.events = connectionListener == null && errorListener == null ? null
+                : Executors.newSingleThreadExecutor(r -> newThread(r, "events"));
         timer.setRemoveOnCancelPolicy(true);
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
@@ -160,20 +166,12 @@ public final class NatsConnection implements Connection {
             this.ownDispatcher = Executors.newSingleThreadExecutor(r -> newThread(r, "dispatch"));
             this.dispatcher = ownDispatcher;
         }
+        this.asyncExecutor = options.executor().orElse(java.util.concurrent.ForkJoinPool.commonPool());
     }
 
     private static Optional<Authenticator> authenticatorFor(Options options) {
         if (options.authenticator().isPresent()) {
             return options.authenticator();
-        }
-        Optional<char[]> seed = options.nkeySeed();
-        if (seed.isPresent()) {
-            char[] s = seed.get();
-            try {
-                return Optional.of(Providers.auth("nkey(...)").nkey(s));
-            } finally {
-                Arrays.fill(s, '\0');
-            }
         }
         if (options.credentials().isPresent()) {
             return Optional.of(Providers.auth("credentials(...)").credentials(options.credentials().get()));
@@ -195,6 +193,13 @@ public final class NatsConnection implements Connection {
      * @throws NatsException the last failure, unless {@code retryOnFailedConnect} is set
      */
     public void connect() {
+        if (options.retryOnFailedConnect()) {
+            // API contract: return at once; the reconnect loop makes the first attempts without waiting
+            synchronized (stateLock) {
+                startReconnectLocked();
+            }
+            return;
+        }
         RuntimeException last = null;
         for (ServerPool.Entry e : pool.snapshot()) {
             try {
@@ -207,12 +212,6 @@ public final class NatsConnection implements Connection {
                     break;
                 }
             }
-        }
-        if (options.retryOnFailedConnect() && status != Status.CLOSED) {
-            synchronized (stateLock) {
-                startReconnectLocked();
-            }
-            return;
         }
         closeInternal(null);
         throw last instanceof NatsException ne ? ne
@@ -237,12 +236,16 @@ public final class NatsConnection implements Connection {
         Session s = new Session(transport, entry);
         handshaking = transport;
         boolean[] timedOut = new boolean[1];
-        ScheduledFuture<?> watchdog = schedule(() -> {
-            timedOut[0] = true;
-            transport.close();
-        }, options.connectTimeout().toNanos());
+        ScheduledFuture<?> watchdog = null;
         boolean ok = false;
         try {
+            if (status == Status.CLOSED) {
+                throw new NatsConnectionException("connection closed during connect to " + server.redacted());
+            }
+            watchdog = schedule(() -> {
+                timedOut[0] = true;
+                transport.close();
+            }, options.connectTimeout().toNanos());
             s.readUntilHandshake(() -> s.handshakeInfo != null);
             ServerInfo si = s.handshakeInfo;
             if (wantTls && !transport.isSecure() && !si.tlsRequired() && !si.tlsAvailable()) {
@@ -278,7 +281,9 @@ public final class NatsConnection implements Connection {
             }
             throw e;
         } finally {
-            watchdog.cancel(false);
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
             handshaking = null;
             if (!ok) {
                 transport.close();
@@ -328,6 +333,10 @@ public final class NatsConnection implements Connection {
             }
             reconnected = everConnected;
             everConnected = true;
+            if (reconnectThread == Thread.currentThread()) {
+                // this loop is done; a failure of the new session must be able to start another
+                reconnectThread = null;
+            }
             entry.failedAttempts = 0;
             entry.lastAuthError = null;
             pool.setCurrent(entry);
@@ -343,7 +352,7 @@ public final class NatsConnection implements Connection {
                 }
                 ByteBuffer fresh = ByteBuffer.allocate(Math.max(INITIAL_OUT_BUFFER, need));
                 for (NatsSubscription sub : live) {
-                    if (sub.max > 0 && sub.received >= sub.max) {
+                    if (sub.draining || (sub.max > 0 && sub.received >= sub.max)) {
                         continue;
                     }
                     Encoder.sub(fresh, sub.subject(), sub.queueOrNull(), sub.sid);
@@ -352,12 +361,11 @@ public final class NatsConnection implements Connection {
                     }
                 }
                 outPending.flip();
-                fresh.put(outPending);
+                retainPublishes(outPending, fresh);
                 outPending = fresh;
                 if (outSpare == null) {
                     outSpare = ByteBuffer.allocate(INITIAL_OUT_BUFFER);
                 }
-                s.stalePongs = outPings;
                 outOwner = s;
                 writerWaiting = false;
             } finally {
@@ -380,6 +388,37 @@ public final class NatsConnection implements Connection {
         } else {
             fire(ConnectionEvent.CONNECTED);
         }
+    }
+
+    /**
+     * Copies the PUB and HPUB frames of what a lost session left unsent. SUB and UNSUB are dropped
+     * (every live subscription is sent again from {@link #subs}), PING and PONG too (their answers
+     * belonged to the lost session).
+     */
+    static void retainPublishes(ByteBuffer src, ByteBuffer dst) {
+        byte[] a = src.array();
+        int pos = src.position();
+        int end = src.limit();
+        while (pos < end) {
+            int eol = pos;
+            while (a[eol] != '\r') {
+                eol++;
+            }
+            int next = eol + 2;
+            byte first = a[pos];
+            if (first == 'P' && a[pos + 1] == 'U' || first == 'H') {
+                long size = 0;
+                long scale = 1;
+                for (int i = eol - 1; a[i] != ' '; i--) {
+                    size += (a[i] - '0') * scale;
+                    scale *= 10;
+                }
+                next += (int) size + 2;
+                dst.put(a, pos, next - pos);
+            }
+            pos = next;
+        }
+        src.position(end);
     }
 
     private static int subCapacity(NatsSubscription sub) {
@@ -430,8 +469,8 @@ public final class NatsConnection implements Connection {
     }
 
     private void startReconnectLocked() {
-        if (reconnectThread != null && reconnectThread.isAlive()) {
-            return;
+        if (reconnectThread != null) {
+            return; // one is running and will see the new state
         }
         if (status != Status.CONNECTING) {
             status = Status.RECONNECTING;
@@ -634,7 +673,6 @@ public final class NatsConnection implements Connection {
             }
             ByteBuffer buf = reserveLocked(6, false);
             Encoder.ping(buf);
-            outPings++;
             owner.pongs.add(pong);
             wakeWriterLocked();
         } finally {
@@ -681,7 +719,6 @@ public final class NatsConnection implements Connection {
                 buf = outPending;
                 outPending = outSpare != null ? outSpare : ByteBuffer.allocate(INITIAL_OUT_BUFFER);
                 outSpare = null;
-                outPings = 0;
                 writerBusy = true;
                 outSpace.signalAll();
             } finally {
@@ -846,9 +883,10 @@ public final class NatsConnection implements Connection {
             if (status == Status.CLOSED) {
                 throw new NatsConnectionException("connection is closed");
             }
+            ByteBuffer buf = outOwner == null ? null : reserveLocked(subCapacity(sub), false);
             subs.put(sid, sub);
-            if (outOwner != null) {
-                Encoder.sub(reserveLocked(subCapacity(sub), false), subject, queue, sid);
+            if (buf != null) {
+                Encoder.sub(buf, subject, queue, sid);
                 wakeWriterLocked();
             }
         } finally {
@@ -895,11 +933,16 @@ public final class NatsConnection implements Connection {
         sub.close();
     }
 
-    void dispatch(Runnable task) {
+    /** Hands a subscription's delivery task to the executor; false when it refused the task. */
+    boolean dispatch(Runnable task) {
         try {
             dispatcher.execute(task);
+            return true;
         } catch (RejectedExecutionException e) {
-            // closing: pending messages are discarded with the connection
+            if (status != Status.CLOSED) {
+                reportException(new NatsException("the message handler executor refused a delivery task", e));
+            }
+            return false;
         }
     }
 
@@ -973,7 +1016,9 @@ public final class NatsConnection implements Connection {
 
     @Override
     public CompletableFuture<Message> requestAsync(String subject, byte[] data, Duration timeout) {
-        return requestAsync(subject, null, data, timeout);
+        // the reply completes the inner future on the reader thread; the caller's stages must not run
+        // there (a blocking stage would stop every read), so they get a future completed elsewhere
+        return requestAsync(subject, null, data, timeout).whenCompleteAsync((m, e) -> { }, asyncExecutor);
     }
 
     private CompletableFuture<Message> requestAsync(String subject, Headers headers, byte[] data, Duration timeout) {
@@ -1068,6 +1113,9 @@ public final class NatsConnection implements Connection {
         outLock.lock();
         try {
             for (NatsSubscription sub : list) {
+                // marked first, so a reconnect in between does not subscribe it again
+                sub.draining = true;
+                draining.add(sub);
                 if (outOwner != null && !sub.isClosed()) {
                     Encoder.unsub(reserveLocked(48, false), sub.sid, 0);
                 }
@@ -1078,19 +1126,25 @@ public final class NatsConnection implements Connection {
         }
         try {
             flush(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        } catch (NatsConnectionException notConnected) {
-            // nothing more can arrive; deliver what is pending
+        } catch (NatsException notConfirmed) {
+            // not connected or no PONG in time: nothing more is waited for; deliver what is pending
         }
         for (NatsSubscription sub : list) {
             subs.remove(sub.sid);
             sub.stopReceiving();
         }
-        for (NatsSubscription sub : list) {
-            if (!sub.awaitIdle(deadline)) {
-                throw new NatsTimeoutException("drain of '" + sub.subject() + "' timed out with "
-                        + sub.pendingMessages() + " messages pending");
+        try {
+            for (NatsSubscription sub : list) {
+                if (!sub.awaitIdle(deadline)) {
+                    throw new NatsTimeoutException("drain of '" + sub.subject() + "' timed out with "
+                            + sub.pendingMessages() + " messages pending");
+                }
             }
-            sub.close();
+        } finally {
+            for (NatsSubscription sub : list) {
+                sub.close();
+                draining.remove(sub);
+            }
         }
     }
 
@@ -1184,6 +1238,10 @@ public final class NatsConnection implements Connection {
             sub.close();
         }
         subs.clear();
+        for (NatsSubscription sub : draining) {
+            sub.close();
+        }
+        draining.clear();
         long joinUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (Thread t : toJoin) {
             join(t, joinUntil);
@@ -1191,10 +1249,14 @@ public final class NatsConnection implements Connection {
         if (ownDispatcher != null) {
             ownDispatcher.shutdown();
         }
-        if (connectionListener != null) {
-            fire(ConnectionEvent.CLOSED);
-        }
+        fire(ConnectionEvent.CLOSED);
         timer.shutdown();
+        if (events != null) {
+            events.shutdown();
+            if (!isCurrentThreadNamed("events")) {
+                awaitQuietly(events, joinUntil);
+            }
+        }
         if (ownDispatcher != null && !isCurrentThreadNamed("dispatch")) {
             awaitQuietly(ownDispatcher, joinUntil);
         }
@@ -1270,8 +1332,11 @@ public final class NatsConnection implements Connection {
     }
 
     private void events(Runnable r) {
+        if (events == null) {
+            return;
+        }
         try {
-            timer.execute(() -> {
+            events.execute(() -> {
                 try {
                     r.run();
                 } catch (Throwable t) {
@@ -1368,8 +1433,6 @@ public final class NatsConnection implements Connection {
         final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER);
         final ConcurrentLinkedQueue<CompletableFuture<Void>> pongs = new ConcurrentLinkedQueue<>();
         volatile int pingsOut;
-        /** PONGs still due for PINGs a previous session queued; they are not ours to count. */
-        int stalePongs;
         volatile boolean dead;
         Thread reader;
         Thread writer;
@@ -1438,11 +1501,17 @@ public final class NatsConnection implements Connection {
 
         @Override
         public void onMsg(MsgView msg) {
+            if (dead) {
+                return; // the rest of a failed session's last read
+            }
             onMessage(msg);
         }
 
         @Override
         public void onInfo(ServerInfo si) {
+            if (dead) {
+                return; // the rest of a failed session's last read
+            }
             if (!handshakeDone) {
                 handshakeInfo = si;
                 return;
@@ -1452,6 +1521,9 @@ public final class NatsConnection implements Connection {
 
         @Override
         public void onPing() {
+            if (dead) {
+                return; // the rest of a failed session's last read
+            }
             if (!handshakeDone) {
                 try {
                     transport.write(ByteBuffer.wrap("PONG\r\n".getBytes(StandardCharsets.US_ASCII)));
@@ -1465,12 +1537,11 @@ public final class NatsConnection implements Connection {
 
         @Override
         public void onPong() {
+            if (dead) {
+                return; // the rest of a failed session's last read
+            }
             if (!handshakeDone) {
                 handshakePong = true;
-                return;
-            }
-            if (stalePongs > 0) {
-                stalePongs--;
                 return;
             }
             pingsOut = 0;
@@ -1487,6 +1558,9 @@ public final class NatsConnection implements Connection {
 
         @Override
         public void onErr(String error) {
+            if (dead) {
+                return; // the rest of a failed session's last read
+            }
             if (!handshakeDone) {
                 handshakeError = error;
                 return;

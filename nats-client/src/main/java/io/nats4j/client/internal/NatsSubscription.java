@@ -51,6 +51,8 @@ final class NatsSubscription implements Subscription {
     volatile long max;
     /** False once no new message is accepted (unsubscribed, limit reached, draining done, closed). */
     volatile boolean receiving = true;
+    /** Set when a drain starts: a reconnect must not subscribe it again. */
+    volatile boolean draining;
     /** True once pending messages are discarded too (unsubscribe, close). */
     private volatile boolean closed;
     private volatile long delivered;
@@ -123,7 +125,7 @@ final class NatsSubscription implements Subscription {
             lock.unlock();
         }
         if (schedule) {
-            connection.dispatch(this::dispatchLoop);
+            schedule();
         }
         if (wasDropped) {
             connection.messageDropped(this, slowStarted);
@@ -142,6 +144,19 @@ final class NatsSubscription implements Subscription {
             pendingBytes -= m.size();
         }
         return m;
+    }
+
+    /** Submits the delivery task; if the executor refuses it, the next message tries again. */
+    private void schedule() {
+        if (!connection.dispatch(this::dispatchLoop)) {
+            lock.lock();
+            try {
+                scheduled = false;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /** Delivers pending messages to the handler, one at a time; at most one instance runs per subscription. */
@@ -168,7 +183,7 @@ final class NatsSubscription implements Subscription {
             afterDelivery();
             if (n == 255) {
                 // let other subscriptions sharing the executor have a turn; 'scheduled' stays true
-                connection.dispatch(this::dispatchLoop);
+                schedule();
                 return;
             }
         }
