@@ -3,7 +3,7 @@ package io.nats4j.client;
 /**
  * Told about connection events.
  *
- * <p>Threading: called on the connection's timer thread, one event at a time, in order. Listeners
+ * <p>Threading: called on the connection's events thread, one event at a time, in order. Listeners
  * must be fast and must not block or throw; an exception thrown is reported to the
  * {@link ErrorListener} and otherwise ignored.
  */

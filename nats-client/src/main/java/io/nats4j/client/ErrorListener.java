@@ -3,7 +3,7 @@ package io.nats4j.client;
 /**
  * Told about errors that happen away from the caller's thread. Every method defaults to doing nothing.
  *
- * <p>Threading: called on the connection's timer thread, in order. Listeners must be fast and must
+ * <p>Threading: called on the connection's events thread (shared with the {@link ConnectionListener}), in order. Listeners must be fast and must
  * not block or throw.
  */
 public interface ErrorListener {

@@ -188,4 +188,27 @@ class ConnectTest {
                 () -> Options.builder().server("nats://user:hunter2@:4222"));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
+    @Test
+    void garbageAnswerToThePingFailsTheConnect() {
+        try (FakeServer fake = FakeServer.start(c -> {
+            c.writeInfo();
+            c.readLineStartingWith("CONNECT");
+            c.readLineStartingWith("PING");
+            c.write("GARBAGE\r\n");
+            c.drainUntilClosed(Duration.ofSeconds(10));
+        })) {
+            NatsException e = assertThrows(NatsException.class,
+                    () -> Nats.connect(Options.builder().server(fake.url()).build()));
+            assertTrue(e instanceof io.nats4j.protocol.NatsProtocolException, e.toString());
+        }
+    }
+
+    @Test
+    void partialInfoThenCloseFailsTheConnect() {
+        try (FakeServer fake = FakeServer.start(c -> c.write("INFO {\"server_id\":"))) {
+            NatsConnectionException e = assertThrows(NatsConnectionException.class,
+                    () -> Nats.connect(Options.builder().server(fake.url()).build()));
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        }
+    }
 }

@@ -130,4 +130,28 @@ class ServerErrorsTest {
             }
         }
     }
+    @Test
+    void malformedHeadersFromTheWireFailOnlyThatMessage() {
+        try (FakeServer fake = FakeServer.start(c -> {
+            c.writeInfo();
+            c.acceptHandshake();
+            String sub = c.readLineStartingWith("SUB");
+            String sid = sub.trim().split(" ")[2];
+            String badBlock = "NOT-NATS\r\n\r\n";
+            c.write("HMSG h " + sid + " " + badBlock.length() + " " + badBlock.length() + "\r\n" + badBlock + "\r\n");
+            c.write("MSG h " + sid + " 2\r\nok\r\n");
+            c.drainUntilClosed(Duration.ofSeconds(10));
+        })) {
+            try (Connection nc = Nats.connect(Options.builder().server(fake.url()).build())) {
+                Subscription sub = nc.subscribe("h");
+                Message bad = sub.nextMessage(WAIT);
+                assertNotNull(bad);
+                io.nats4j.protocol.NatsProtocolException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        io.nats4j.protocol.NatsProtocolException.class, bad::headers);
+                assertNotNull(e.getMessage());
+                assertEquals("ok", sub.nextMessage(WAIT).dataAsString());
+                assertEquals(Status.CONNECTED, nc.status());
+            }
+        }
+    }
 }

@@ -64,8 +64,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The connection engine.
  *
  * <p>Threads: a reader and a writer per server connection ({@link Session}); a timer per connection
- * for PINGs, request timeouts and listener calls; a dispatch thread (or the application's executor)
- * for message handlers; a reconnect thread only while reconnecting.
+ * for PINGs, request timeouts and the connect watchdog; an events thread for listener calls (only when
+ * a listener is set); a dispatch thread (or the application's executor) for message handlers; a
+ * reconnect thread only while reconnecting.
  *
  * <p>Outbound path: publishers encode straight into {@link #outPending} under {@link #outLock}; the
  * writer swaps it with {@link #outSpare} and writes the whole buffer with one transport call. The

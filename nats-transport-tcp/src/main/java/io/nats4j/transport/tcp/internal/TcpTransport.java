@@ -233,19 +233,30 @@ public final class TcpTransport implements Transport {
                 stallDeadline = 0;
                 continue;
             }
-            long now = System.nanoTime();
-            if (stallDeadline == 0) {
-                stallDeadline = now + stallNanos;
-            } else if (now - stallDeadline >= 0) {
-                SocketTimeoutException timeout = new SocketTimeoutException(what + " to " + where
-                        + " stalled: the server took no byte for "
-                        + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
-                // part of a frame may have gone out; the stream cannot be resumed
-                close();
-                throw timeout;
-            }
-            await(writeSelector, toMillis(stallDeadline - now));
+            stallDeadline = stalled(stallDeadline, stallNanos, what);
         }
+    }
+
+    /**
+     * After a write that made no progress: waits until the socket takes bytes again, or fails once it
+     * took none for {@code stallNanos}.
+     *
+     * @param stallDeadline 0 when the previous attempt made progress, else the deadline set then
+     * @return the deadline now in force
+     */
+    private long stalled(long stallDeadline, long stallNanos, String what) throws IOException {
+        long now = System.nanoTime();
+        if (stallDeadline == 0) {
+            stallDeadline = now + stallNanos;
+        } else if (now - stallDeadline >= 0) {
+            SocketTimeoutException timeout = new SocketTimeoutException(what + " to " + where
+                    + " stalled: the server took no byte for " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
+            // part of a frame may have gone out; the stream cannot be resumed
+            close();
+            throw timeout;
+        }
+        await(writeSelector, toMillis(stallDeadline - now));
+        return stallDeadline;
     }
 
     /**
@@ -269,17 +280,7 @@ public final class TcpTransport implements Transport {
                 stallDeadline = 0;
                 continue;
             }
-            long now = System.nanoTime();
-            if (stallDeadline == 0) {
-                stallDeadline = now + stallNanos;
-            } else if (now - stallDeadline >= 0) {
-                SocketTimeoutException timeout = new SocketTimeoutException(what + " to " + where
-                        + " stalled: the server took no byte for "
-                        + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
-                close();
-                throw timeout;
-            }
-            await(writeSelector, toMillis(stallDeadline - now));
+            stallDeadline = stalled(stallDeadline, stallNanos, what);
         }
     }
 
