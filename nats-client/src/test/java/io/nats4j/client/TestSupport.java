@@ -17,6 +17,19 @@ final class TestSupport {
     private static final Pattern CLIENT_THREAD =
             Pattern.compile("nats4j-(reader|writer|timer|events|dispatch|reconnect|drain|drain-sub)-\\d+");
 
+    /** Throwables that escaped any thread during the tests; a client thread must never let one out. */
+    private static final List<String> UNCAUGHT = new CopyOnWriteArrayList<>();
+
+    static {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            UNCAUGHT.add(t.getName() + ": " + e);
+            if (previous != null) {
+                previous.uncaughtException(t, e);
+            }
+        });
+    }
+
     private TestSupport() {
     }
 
@@ -46,6 +59,9 @@ final class TestSupport {
     /** After every client of a test is closed, no client thread may be left. */
     static void assertNoClientThreads() {
         await("client threads to end, still alive: " + liveClientThreads(), () -> liveClientThreads().isEmpty());
+        if (!UNCAUGHT.isEmpty()) {
+            fail("uncaught exceptions escaped threads: " + UNCAUGHT);
+        }
     }
 
     /** Records listener calls, in order. */
