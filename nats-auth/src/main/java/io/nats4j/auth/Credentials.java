@@ -109,7 +109,7 @@ public final class Credentials {
         String jwt = null;
         char[] seed = null;
         try {
-            int pos = 0;
+            int pos = text.length > 0 && text[0] == '\uFEFF' ? 1 : 0; // a byte-order mark some editors write
             while (pos < text.length) {
                 int[] line = nextLine(text, pos);
                 pos = line[2];

@@ -46,6 +46,11 @@ class CredentialsTest {
     }
 
     @Test
+    void acceptsAByteOrderMark() {
+        assertReference(Credentials.parse("\uFEFF" + TestVectors.DECORATED_CREDS));
+    }
+
+    @Test
     void acceptsSeedBlockFirst() {
         String text = "-----BEGIN USER NKEY SEED-----\n" + TestVectors.CREDS_SEED + "\n------END USER NKEY SEED------\n"
                 + "-----BEGIN NATS USER JWT-----\n" + TestVectors.CREDS_JWT + "\n------END NATS USER JWT------\n";

@@ -133,7 +133,7 @@ final class Json {
     private static long number(JsonParser p, JsonToken v, long dflt, long max) throws IOException {
         if (v == JsonToken.VALUE_NUMBER_INT) {
             if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                return max;
+                return p.getBigIntegerValue().signum() < 0 ? dflt : max;
             }
             long n = p.getLongValue();
             return n < 0 ? dflt : Math.min(n, max);

@@ -100,6 +100,12 @@ class ServerInfoTest {
         assertEquals(0, i.maxPayload());
     }
 
+    @Test
+    void hugeNumbersSaturateAndHugeNegativesKeepTheDefault() {
+        assertEquals(0, parse("{\"max_payload\":-99999999999999999999}").maxPayload());
+        assertEquals(Long.MAX_VALUE, parse("{\"max_payload\":99999999999999999999}").maxPayload());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "[]", "\"str\"", "{", "{\"a\":}", "{\"a\" 1}", "{}{}", "{} x", "{\"connect_urls\":[\"a\"",
         "nul", "{'a':1}"})

@@ -229,6 +229,7 @@ public final class NatsConnection implements Connection {
                 options.sslContext(), wantTls, options.tlsHandshakeFirst(), options.hostnameVerification(),
                 entry.tlsHostname, options.transportOptions());
         Transport transport;
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         try {
             transport = Providers.transport(server).open(server, to);
         } catch (IOException e) {
@@ -243,10 +244,11 @@ public final class NatsConnection implements Connection {
             if (status == Status.CLOSED) {
                 throw new NatsConnectionException("connection closed during connect to " + server.redacted());
             }
+            // one bound for the whole connect: what opening the transport used is not given again
             watchdog = schedule(() -> {
                 timedOut[0] = true;
                 transport.close();
-            }, options.connectTimeout().toNanos());
+            }, Math.max(1, deadline - System.nanoTime()));
             s.readUntilHandshake(() -> s.handshakeInfo != null);
             ServerInfo si = s.handshakeInfo;
             if (wantTls && !transport.isSecure() && !si.tlsRequired() && !si.tlsAvailable()) {

@@ -9,7 +9,9 @@ import javax.net.ssl.SSLContext;
 /**
  * What the client tells a transport when it opens one.
  *
- * @param connectTimeout bound on resolving, connecting and any TLS handshake done while opening
+ * @param connectTimeout bound on resolving, connecting and any TLS handshake done while opening; a later
+ *     {@link Transport#upgradeToTls()} is bounded by it on its own (the client holds its whole connect,
+ *     transport and handshake, to one deadline)
  * @param writeTimeout a write that makes no progress for this long fails
  * @param sslContext the TLS context to use; when absent and TLS is needed, the JDK default context
  * @param tlsRequired whether the client requires TLS whatever the server says ({@code tls://},

@@ -163,15 +163,17 @@ public final class Connector {
         Thread thread = new Thread(lookup, "nats4j-dns-lookup");
         thread.setDaemon(true);
         thread.start();
+        boolean answered = false;
         try {
             InetAddress[] all = lookup.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            thread.join(100); // it is returning; joining keeps thread counts exact for callers' checks
+            answered = true;
             return all;
         } catch (TimeoutException e) {
             lookup.cancel(true);
             throw new SocketTimeoutException("DNS lookup of '" + host + "' for " + where
                     + " did not finish within the connect timeout");
         } catch (ExecutionException e) {
+            answered = true;
             UnknownHostException out = new UnknownHostException("cannot resolve host '" + host + "' of "
                     + where);
             out.initCause(e.getCause());
@@ -180,6 +182,18 @@ public final class Connector {
             Thread.currentThread().interrupt();
             lookup.cancel(true);
             throw new InterruptedIOException("interrupted while resolving " + where);
+        } finally {
+            if (answered) {
+                joinQuietly(thread); // it is returning; joining keeps thread counts exact for callers' checks
+            }
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,21 +17,24 @@ final class Hosts {
         if (host.indexOf(':') >= 0) {
             return true;
         }
-        int parts = 0;
-        int digits = 0;
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++digits > 3) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            // 0-255 without leading zeros: anything else the JDK would send to the resolver
+            if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
+                return false;
+            }
+            for (int i = 0; i < p.length(); i++) {
+                if (p.charAt(i) < '0' || p.charAt(i) > '9') {
                     return false;
                 }
-            } else if (c == '.' && digits > 0) {
-                parts++;
-                digits = 0;
-            } else {
+            }
+            if (Integer.parseInt(p) > 255) {
                 return false;
             }
         }
-        return digits > 0 && parts == 3;
+        return true;
     }
 }
