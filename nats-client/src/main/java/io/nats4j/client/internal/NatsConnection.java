@@ -55,6 +55,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -237,7 +238,7 @@ public final class NatsConnection implements Connection {
         }
         Session s = new Session(transport, entry);
         handshaking = transport;
-        boolean[] timedOut = new boolean[1];
+        AtomicBoolean timedOut = new AtomicBoolean(); // set on the timer thread
         ScheduledFuture<?> watchdog = null;
         boolean ok = false;
         try {
@@ -246,7 +247,7 @@ public final class NatsConnection implements Connection {
             }
             // one bound for the whole connect: what opening the transport used is not given again
             watchdog = schedule(() -> {
-                timedOut[0] = true;
+                timedOut.set(true);
                 transport.close();
             }, Math.max(1, deadline - System.nanoTime()));
             s.readUntilHandshake(() -> s.handshakeInfo != null);
@@ -269,7 +270,7 @@ public final class NatsConnection implements Connection {
             ok = true;
             return s;
         } catch (IOException e) {
-            if (timedOut[0]) {
+            if (timedOut.get()) {
                 throw new NatsTimeoutException("connect to " + server.redacted() + " timed out after "
                         + options.connectTimeout().toMillis() + " ms", e);
             }
@@ -278,7 +279,7 @@ public final class NatsConnection implements Connection {
             }
             throw new NatsConnectionException("connect to " + server.redacted() + " failed: " + e.getMessage(), e);
         } catch (NatsException e) {
-            if (timedOut[0] && !(e instanceof NatsAuthException)) {
+            if (timedOut.get() && !(e instanceof NatsAuthException)) {
                 throw new NatsTimeoutException("connect to " + server.redacted() + " timed out after "
                         + options.connectTimeout().toMillis() + " ms", e);
             }
