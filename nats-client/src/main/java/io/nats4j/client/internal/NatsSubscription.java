@@ -36,8 +36,12 @@ final class NatsSubscription implements Subscription {
     private final Condition changed = lock.newCondition();
     private NatsMessage head;
     private NatsMessage tail;
+    /** Messages and bytes in the queue (guarded by the lock). */
     private long pendingMsgs;
     private long pendingBytes;
+    /** Taken by the running delivery task, not yet handed to the handler; written by that task only. */
+    private volatile long batchMsgs;
+    private volatile long batchBytes;
     private long msgLimit;
     private long byteLimit;
     private boolean scheduled;
@@ -99,7 +103,9 @@ final class NatsSubscription implements Subscription {
                 return;
             }
             int size = m.size();
-            if ((msgLimit > 0 && pendingMsgs >= msgLimit) || (byteLimit > 0 && pendingBytes + size > byteLimit)) {
+            long msgs = pendingMsgs + batchMsgs;
+            long bytes = pendingBytes + batchBytes;
+            if ((msgLimit > 0 && msgs >= msgLimit) || (byteLimit > 0 && bytes + size > byteLimit)) {
                 dropped++;
                 wasDropped = true;
                 slowStarted = !slow;
@@ -159,29 +165,53 @@ final class NatsSubscription implements Subscription {
         }
     }
 
-    /** Delivers pending messages to the handler, one at a time; at most one instance runs per subscription. */
+    /**
+     * Delivers pending messages to the handler, one at a time; at most one instance runs per
+     * subscription. It takes the whole queue per lock acquisition, so the reader rarely meets it on
+     * the lock; what it took still counts as pending until handed to the handler.
+     */
     private void dispatchLoop() {
-        for (int n = 0; ; n++) {
+        long run = 0;
+        while (true) {
             NatsMessage m;
             lock.lock();
             try {
-                m = closed ? null : pollLocked();
+                m = closed ? null : head;
                 if (m == null) {
                     scheduled = false;
                     changed.signalAll();
                     return;
                 }
+                head = null;
+                tail = null;
+                batchMsgs = pendingMsgs;
+                batchBytes = pendingBytes;
+                run += pendingMsgs;
+                pendingMsgs = 0;
+                pendingBytes = 0;
             } finally {
                 lock.unlock();
             }
-            delivered++;
-            try {
-                handler.onMessage(m);
-            } catch (Throwable t) {
-                connection.handlerFailed(this, t);
+            while (m != null) {
+                NatsMessage next = m.next;
+                m.next = null;
+                if (closed) {
+                    break;
+                }
+                batchMsgs--;
+                batchBytes -= m.size();
+                delivered++;
+                try {
+                    handler.onMessage(m);
+                } catch (Throwable t) {
+                    connection.handlerFailed(this, t);
+                }
+                afterDelivery();
+                m = next;
             }
-            afterDelivery();
-            if (n == 255) {
+            batchMsgs = 0;
+            batchBytes = 0;
+            if (run >= 1024) {
                 // let other subscriptions sharing the executor have a turn; 'scheduled' stays true
                 schedule();
                 return;
@@ -318,7 +348,7 @@ final class NatsSubscription implements Subscription {
     public long pendingMessages() {
         lock.lock();
         try {
-            return pendingMsgs;
+            return pendingMsgs + batchMsgs;
         } finally {
             lock.unlock();
         }
@@ -328,7 +358,7 @@ final class NatsSubscription implements Subscription {
     public long pendingBytes() {
         lock.lock();
         try {
-            return pendingBytes;
+            return pendingBytes + batchBytes;
         } finally {
             lock.unlock();
         }
