@@ -45,7 +45,7 @@ class BenchSmokeTest {
         saved.print(text);
         assertTrue(text.contains("duplicates 0"), text);
         assertTrue(text.contains("NoRespondersException"), text);
-        assertTrue(text.contains("received 1,000 of 1,000 (all)"), text);
+        assertTrue(text.contains("measured: received 1,000 of 1,000 (all)"), text);
         assertTrue(text.contains("demo finished"), text);
     }
 }
