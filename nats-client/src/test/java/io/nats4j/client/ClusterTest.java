@@ -49,8 +49,12 @@ class ClusterTest {
     @Test
     void ignoreDiscoveredServersKeepsThePoolAsConfigured() {
         try (NatsCluster cluster = NatsCluster.start(2, NatsServerConfig.builder().build())) {
-            try (Connection nc = Nats.connect(Options.builder().server(cluster.server(0).url()).ignoreDiscoveredServers().build())) {
+            try (Connection discovering = Nats.connect(cluster.server(0).url());
+                 Connection nc = Nats.connect(Options.builder().server(cluster.server(0).url()).ignoreDiscoveredServers().build())) {
+                // the same server announces its peer to a client that listens...
+                await("the peer was announced", () -> ((NatsConnection) discovering).serverPool().size() == 2);
                 nc.flush(WAIT);
+                // ...and this one, which received the same INFO, kept its pool as configured
                 assertEquals(1, ((NatsConnection) nc).serverPool().size());
             }
         }

@@ -63,26 +63,7 @@ public final class Encoder {
      * @throws BufferOverflowException when {@code dst} has less than {@link #pubCapacity} remaining
      */
     public static void pub(ByteBuffer dst, String subject, String replyTo, byte[] payload, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, payload.length);
-        int control = controlCapacity(subject, replyTo);
-        int start = dst.position();
-        if (dst.remaining() < control + length + 2) {
-            throw new BufferOverflowException();
-        }
-        if (dst.hasArray()) {
-            byte[] a = dst.array();
-            int i = dst.arrayOffset() + start;
-            i = pubLine(a, i, PUB, subject, replyTo, -1, length);
-            System.arraycopy(payload, offset, a, i, length);
-            i += length;
-            a[i] = '\r';
-            a[i + 1] = '\n';
-            dst.position(i + 2 - dst.arrayOffset());
-        } else {
-            byte[] s = scratch(control);
-            int n = pubLine(s, 0, PUB, subject, replyTo, -1, length);
-            putDirect(dst, start, s, n, null, payload, offset, length);
-        }
+        publish(dst, PUB, subject, replyTo, null, payload, offset, length);
     }
 
     /**
@@ -114,19 +95,28 @@ public final class Encoder {
      */
     public static void hpub(ByteBuffer dst, String subject, String replyTo, byte[] headerBlock,
             byte[] payload, int offset, int length) {
+        publish(dst, HPUB, subject, replyTo, Objects.requireNonNull(headerBlock, "headerBlock"), payload, offset, length);
+    }
+
+    /** PUB ({@code headerBlock} null) or HPUB: control line, optional header block, payload, CRLF. */
+    private static void publish(ByteBuffer dst, byte[] op, String subject, String replyTo, byte[] headerBlock,
+            byte[] payload, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, payload.length);
-        int hdr = headerBlock.length;
-        int control = controlCapacity(subject, replyTo) + MAX_LONG_DIGITS + 2;
+        int hdr = headerBlock == null ? -1 : headerBlock.length;
+        int control = controlCapacity(subject, replyTo) + (hdr < 0 ? 0 : MAX_LONG_DIGITS + 2);
         int start = dst.position();
-        if (dst.remaining() < control + hdr + length + 2) {
+        if (dst.remaining() < control + Math.max(hdr, 0) + length + 2) {
             throw new BufferOverflowException();
         }
+        int total = hdr < 0 ? length : hdr + length;
         if (dst.hasArray()) {
             byte[] a = dst.array();
             int i = dst.arrayOffset() + start;
-            i = pubLine(a, i, HPUB, subject, replyTo, hdr, hdr + length);
-            System.arraycopy(headerBlock, 0, a, i, hdr);
-            i += hdr;
+            i = pubLine(a, i, op, subject, replyTo, hdr, total);
+            if (hdr > 0) {
+                System.arraycopy(headerBlock, 0, a, i, hdr);
+                i += hdr;
+            }
             System.arraycopy(payload, offset, a, i, length);
             i += length;
             a[i] = '\r';
@@ -134,7 +124,7 @@ public final class Encoder {
             dst.position(i + 2 - dst.arrayOffset());
         } else {
             byte[] s = scratch(control);
-            int n = pubLine(s, 0, HPUB, subject, replyTo, hdr, hdr + length);
+            int n = pubLine(s, 0, op, subject, replyTo, hdr, total);
             putDirect(dst, start, s, n, headerBlock, payload, offset, length);
         }
     }
