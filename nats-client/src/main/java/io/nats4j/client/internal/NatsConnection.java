@@ -87,6 +87,7 @@ public final class NatsConnection implements Connection {
     /** While connected, publishers wait for the writer once this much is buffered. */
     private static final int MAX_OUT_PENDING = 32 * 1024 * 1024;
     private static final CompletableFuture<Void> KEEPALIVE = new CompletableFuture<>();
+    private static final byte[] EMPTY = new byte[0];
 
     private final int id = IDS.incrementAndGet();
     private final Options options;
@@ -642,7 +643,7 @@ public final class NatsConnection implements Connection {
         if (subject == null) {
             throw new NatsIllegalArgumentException("subject must not be null");
         }
-        byte[] payload = data == null ? new byte[0] : data;
+        byte[] payload = data == null ? EMPTY : data;
         byte[] hdr = headers == null || headers.isEmpty() ? null : ClientAccess.encode(headers);
         long size = payload.length + (hdr == null ? 0 : (long) hdr.length);
         ServerInfo si = info;
@@ -776,14 +777,17 @@ public final class NatsConnection implements Connection {
         byte[] a = m.array();
         String subject = sub.literalSubject != null && m.subjectEquals(sub.literalSubject) ? sub.subject() : m.subject();
         String reply = m.replyLength() == 0 ? null : new String(a, m.replyOffset(), m.replyLength(), StandardCharsets.UTF_8);
-        byte[] hdr = m.headersLength() == 0 ? null : Arrays.copyOfRange(a, m.headersOffset(), m.headersOffset() + m.headersLength());
-        byte[] data = Arrays.copyOfRange(a, m.payloadOffset(), m.payloadOffset() + m.payloadLength());
-        sub.enqueue(new NatsMessage(subject, reply, hdr, data, sub));
+        sub.enqueue(new NatsMessage(subject, reply, headerCopy(m), m.copyPayload(), sub));
         if (max > 0 && n == max) {
             // the server forgets the subscription after its max; so do we (pending still delivered)
             subs.remove(sub.sid);
             sub.stopReceiving();
         }
+    }
+
+    private static byte[] headerCopy(MsgView m) {
+        int n = m.headersLength();
+        return n == 0 ? null : Arrays.copyOfRange(m.array(), m.headersOffset(), m.headersOffset() + n);
     }
 
     private void onReply(NatsSubscription muxSub, MsgView m) {
@@ -797,10 +801,7 @@ public final class NatsConnection implements Connection {
         if (f == null) {
             return;
         }
-        byte[] a = m.array();
-        byte[] hdr = m.headersLength() == 0 ? null : Arrays.copyOfRange(a, m.headersOffset(), m.headersOffset() + m.headersLength());
-        byte[] data = Arrays.copyOfRange(a, m.payloadOffset(), m.payloadOffset() + m.payloadLength());
-        NatsMessage reply = new NatsMessage(m.subject(), null, hdr, data, muxSub);
+        NatsMessage reply = new NatsMessage(m.subject(), null, headerCopy(m), m.copyPayload(), muxSub);
         try {
             if (reply.status() == 503) {
                 f.completeExceptionally(new NoRespondersException("no responders for the request ("
