@@ -7,5 +7,5 @@ module io.nats4j.protocol {
 
     exports io.nats4j.protocol;
     exports io.nats4j.protocol.spi;
-    exports io.nats4j.protocol.internal to io.nats4j.client, io.nats4j.bench; // the wire codec: not API
+    exports io.nats4j.protocol.internal to io.nats4j.client, io.nats4j.transport.tcp, io.nats4j.bench; // codec: not API
 }

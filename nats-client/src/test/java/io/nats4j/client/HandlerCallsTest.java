@@ -166,4 +166,21 @@ class HandlerCallsTest {
             assertEquals(Status.CONNECTED, nc.status());
         }
     }
+
+    @Test
+    void handlersRunOnThreadsOfTheApplicationsFactory() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        Options o = Options.builder().server(NATS.server().url()).threadFactory(r -> {
+            Thread t = new Thread(r, "app-handler-" + made.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }).build();
+        try (Connection nc = Nats.connect(o)) {
+            CompletableFuture<String> thread = new CompletableFuture<>();
+            nc.subscribe("t", m -> thread.complete(Thread.currentThread().getName()));
+            nc.flush(WAIT);
+            nc.publish("t", new byte[0]);
+            assertTrue(thread.get(10, TimeUnit.SECONDS).startsWith("app-handler-"), thread.get());
+        }
+    }
 }

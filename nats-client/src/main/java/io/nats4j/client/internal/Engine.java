@@ -63,7 +63,8 @@ final class Engine implements Reader.Events {
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         this.out = new OutboundBuffer(options.reconnectBufferSize(), options.writeTimeout().toNanos());
-        this.dispatcher = new Dispatcher(options.executor().orElse(null), numbered("dispatch"));
+        this.dispatcher = new Dispatcher(options.executor().orElse(null),
+                options.threadFactory().orElseGet(() -> numbered("dispatch")));
         this.completions = inlineWhenRefused(dispatcher.executor());
         this.registry = new SubscriptionRegistry(facade, out, dispatcher, listeners, counters, lifecycle::isClosed,
                 options.pendingMessageLimit(), options.pendingByteLimit());

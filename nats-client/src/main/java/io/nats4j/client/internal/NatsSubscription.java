@@ -5,11 +5,10 @@ import io.nats4j.client.MessageHandler;
 import io.nats4j.client.Subscription;
 import io.nats4j.protocol.NatsException;
 import io.nats4j.protocol.NatsIllegalArgumentException;
-import io.nats4j.protocol.Subjects;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -53,6 +52,8 @@ final class NatsSubscription implements Subscription {
     private long dropped;
     /** Completed once nothing is pending and no handler runs, after receiving stopped; guarded by lock. */
     private CompletableFuture<Void> idle;
+    /** The one delivery task, submitted again each time the queue turns non-empty. */
+    private final Runnable delivery = this::dispatchLoop;
 
     /** Messages received for this subscription; written by the reader thread only. */
     long received;
@@ -77,17 +78,7 @@ final class NatsSubscription implements Subscription {
         this.msgLimit = msgLimit;
         this.byteLimit = byteLimit;
         this.mux = mux;
-        this.literalSubject = Subjects.isLiteral(subject) && isAscii(subject)
-                ? subject.getBytes(StandardCharsets.US_ASCII) : null;
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        this.literalSubject = SubscriptionRegistry.literalBytes(subject);
     }
 
     NatsConnection connection() {
@@ -160,7 +151,7 @@ final class NatsSubscription implements Subscription {
 
     /** Submits the delivery task; if the executor refuses it, the next message tries again. */
     private void schedule() {
-        if (!registry.dispatch(this::dispatchLoop)) {
+        if (!registry.dispatch(delivery)) {
             lock.lock();
             try {
                 scheduled = false;
@@ -374,29 +365,23 @@ final class NatsSubscription implements Subscription {
 
     @Override
     public long pendingMessages() {
-        lock.lock();
-        try {
-            return pendingMsgs + batchMsgs;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> pendingMsgs + batchMsgs);
     }
 
     @Override
     public long pendingBytes() {
-        lock.lock();
-        try {
-            return pendingBytes + batchBytes;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> pendingBytes + batchBytes);
     }
 
     @Override
     public long droppedMessages() {
+        return locked(() -> dropped);
+    }
+
+    private long locked(LongSupplier read) {
         lock.lock();
         try {
-            return dropped;
+            return read.getAsLong();
         } finally {
             lock.unlock();
         }

@@ -3,6 +3,7 @@ package io.nats4j.client.internal;
 import io.nats4j.client.MessageHandler;
 import io.nats4j.protocol.NatsConnectionException;
 import io.nats4j.protocol.NatsException;
+import io.nats4j.protocol.Subjects;
 import io.nats4j.protocol.internal.Encoder;
 import io.nats4j.protocol.internal.MsgView;
 import java.nio.ByteBuffer;
@@ -148,6 +149,19 @@ final class SubscriptionRegistry implements OutboundBuffer.Priority {
             subs.remove(sub.sid);
             sub.stopReceiving();
         }
+    }
+
+    /** ASCII bytes of a literal subject, so its messages reuse the subscription's subject string; else null. */
+    static byte[] literalBytes(String subject) {
+        if (!Subjects.isLiteral(subject)) {
+            return null;
+        }
+        for (int i = 0; i < subject.length(); i++) {
+            if (subject.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return subject.getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] headerCopy(MsgView m) {
