@@ -7,7 +7,9 @@ import java.util.Optional;
  * A snapshot of one endpoint's statistics.
  *
  * <p>{@code errors} counts both {@link ServiceRequest#respondError} calls and handler exceptions
- * (answered with a 500 error reply); a request that did both counts once.
+ * (answered with a 500 error reply); a request that did both counts once. A request is counted just
+ * before its first reply is published (or when its handler returns, if it sent none), so a caller
+ * holding a reply finds it in the stats; {@code processingTime} runs from receipt to that moment.
  *
  * @param name the endpoint name
  * @param subject the subject the endpoint listens on

@@ -85,6 +85,17 @@ public interface Service extends AutoCloseable {
      */
     ServiceStats stats();
 
+    /**
+     * Adds an endpoint to the running service, outside any group, in the service's default queue
+     * group unless the config names one. It answers requests (and shows in INFO and STATS) once this
+     * returns; endpoints cannot be removed.
+     *
+     * @param config the endpoint
+     * @throws NatsIllegalArgumentException on an invalid name, subject or queue group
+     * @throws io.nats4j.protocol.NatsException when the service is stopping or stopped
+     */
+    void addEndpoint(EndpointConfig config);
+
     /** Zeroes every endpoint's statistics and sets {@code started} to now. */
     void reset();
 
@@ -118,7 +129,6 @@ public interface Service extends AutoCloseable {
      * top-down: {@code .endpoint(...).group("admin").endpoint(...)}.
      */
     final class Builder {
-        private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
         private static final Pattern SEMVER = Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
                 + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
                 + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$");
@@ -300,25 +310,8 @@ public interface Service extends AutoCloseable {
          * @throws NatsIllegalArgumentException on an invalid name, subject or queue group
          */
         public Builder endpoint(EndpointConfig config) {
-            if (!NAME.matcher(config.name()).matches()) {
-                throw new NatsIllegalArgumentException("endpoint name '" + config.name()
-                        + "' may hold only letters, digits, '-' and '_'");
-            }
-            String subject = groupPrefix.isEmpty() ? config.subject() : groupPrefix + "." + config.subject();
-            Subjects.validateSubscribe(subject);
-            Optional<String> queue;
-            if (config.queueGroupDisabled()) {
-                queue = Optional.empty();
-            } else if (config.queueGroup().isPresent()) {
-                Subjects.validateQueue(config.queueGroup().get());
-                queue = config.queueGroup();
-            } else if (groupQueue != null) {
-                queue = Optional.of(groupQueue);
-            } else {
-                queue = queueGroupDisabled ? Optional.empty() : Optional.of(queueGroup);
-            }
-            endpoints.add(new EndpointSpec(new EndpointInfo(config.name(), subject, queue, config.metadata()),
-                    config.handler()));
+            endpoints.add(EndpointSpec.resolve(config, groupPrefix, groupQueue,
+                    queueGroupDisabled ? null : queueGroup));
             return this;
         }
 
@@ -331,7 +324,7 @@ public interface Service extends AutoCloseable {
          * @throws io.nats4j.protocol.NatsException when subscribing fails (nothing stays subscribed)
          */
         public Service build() {
-            if (name == null || !NAME.matcher(name).matches()) {
+            if (name == null || !EndpointSpec.NAME.matcher(name).matches()) {
                 throw new NatsIllegalArgumentException("service name " + (name == null ? "is required"
                         : "'" + name + "' may hold only letters, digits, '-' and '_'"));
             }
@@ -341,7 +334,8 @@ public interface Service extends AutoCloseable {
             }
             ServiceSettings settings = new ServiceSettings(name, version, description,
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata)), apiPrefix,
-                    Optional.ofNullable(executor), drainTimeout, List.copyOf(endpoints));
+                    Optional.ofNullable(executor), drainTimeout, List.copyOf(endpoints),
+                    queueGroupDisabled ? Optional.empty() : Optional.of(queueGroup));
             return ServiceImpl.start(nc, settings);
         }
     }

@@ -298,6 +298,43 @@ class ServiceTest {
         assertTrue(ServiceDiscovery.of(client, Duration.ofMillis(200), 10).ping().isEmpty(), "nothing was started");
     }
 
+    @Test
+    void endpointsAddedAfterStartAnswerAndAreDiscovered() throws Exception {
+        try (Service s = Service.builder(nc).name("growing").version("1.0.0").queueGroup("workers")
+                .endpoint("first", "growing.first", r -> r.respond(bytes("1"))).build()) {
+            s.addEndpoint(EndpointConfig.builder().name("second").subject("growing.second")
+                    .handler(r -> r.respond(bytes("2"))).build());
+            assertEquals("2", client.request("growing.second", new byte[0], WAIT).dataAsString());
+            ServiceInfo info = ServiceDiscovery.of(client, WAIT, 1).info("growing", s.id()).orElseThrow();
+            assertEquals(List.of("growing.first", "growing.second"),
+                    info.endpoints().stream().map(EndpointInfo::subject).collect(Collectors.toList()));
+            assertEquals(Optional.of("workers"), info.endpoints().get(1).queueGroup(), "the service's queue group");
+            assertEquals(2, ServiceDiscovery.of(client, WAIT, 1).stats("growing", s.id()).orElseThrow()
+                    .endpoints().size());
+            s.stop().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThrows(io.nats4j.protocol.NatsException.class, () -> s.addEndpoint(EndpointConfig.builder()
+                    .name("late").handler(r -> { }).build()));
+        }
+    }
+
+    @Test
+    void handlersRunOffTheConnectionThreadsOrOnTheGivenExecutor() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "app-pool");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Service own = Service.builder(nc).name("threads").version("1.0.0")
+                .endpoint("where", "threads.own", r -> r.respond(bytes(Thread.currentThread().getName()))).build();
+             Service given = Service.builder(nc).name("threads").version("1.0.0").executor(pool)
+                .endpoint("where", "threads.given", r -> r.respond(bytes(Thread.currentThread().getName()))).build()) {
+            assertTrue(client.request("threads.own", new byte[0], WAIT).dataAsString().startsWith("nats4j-service-"));
+            assertEquals("app-pool", client.request("threads.given", new byte[0], WAIT).dataAsString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
         NatsIllegalArgumentException e = assertThrows(NatsIllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), "'" + part + "' in: " + e.getMessage());

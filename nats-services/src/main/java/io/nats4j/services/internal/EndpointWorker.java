@@ -67,30 +67,27 @@ final class EndpointWorker implements Runnable {
     }
 
     private void handle(Message m) {
-        RequestImpl request = new RequestImpl(nc, m);
-        long start = System.nanoTime();
+        RequestImpl request = new RequestImpl(nc, m, this, System.nanoTime());
         Throwable failure = null;
         try {
             handler.handle(request);
         } catch (Exception | Error e) { // any failure of user code is answered and counted, never fatal here
             failure = e;
         }
-        String error = null;
-        if (request.error() != null) {
-            error = request.error().toString();
+        if (failure == null) {
+            request.record(null); // no reply was sent: count it now
+            return;
         }
-        if (failure != null) {
-            ServiceError reply = new ServiceError(500, describe(failure));
-            if (!request.responded() && m.replyTo().isPresent()) {
-                try {
-                    nc.publish(m.replyTo().get(), reply.toHeaders(), new byte[0]);
-                } catch (NatsException notSent) {
-                    // the connection is closing or its buffer is full; the stats still count the error
-                }
+        ServiceError error = new ServiceError(500, describe(failure));
+        boolean answer = !request.replied() && m.replyTo().isPresent();
+        request.record(error);
+        if (answer) {
+            try {
+                nc.publish(m.replyTo().get(), error.toHeaders(), new byte[0]);
+            } catch (NatsException notSent) {
+                // the connection is closing or its buffer is full; the stats still count the error
             }
-            error = reply.toString();
         }
-        record(System.nanoTime() - start, error);
         if (failure instanceof VirtualMachineError vme) {
             throw vme;
         }
@@ -101,7 +98,12 @@ final class EndpointWorker implements Runnable {
         return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
-    private synchronized void record(long nanos, String error) {
+    synchronized void recordError(String error) {
+        errors++;
+        lastError = error;
+    }
+
+    synchronized void record(long nanos, String error) {
         requests++;
         processingNanos += nanos;
         if (error != null) {

@@ -8,18 +8,25 @@ import io.nats4j.services.ServiceError;
 import io.nats4j.services.ServiceRequest;
 import java.util.Objects;
 
-/** One request on the endpoint worker's thread; remembers whether and how it was answered. */
+/**
+ * One request on the endpoint worker's thread. The request is counted in the endpoint's stats just
+ * before its first reply is published, so whoever holds a reply sees it in STATS.
+ */
 final class RequestImpl implements ServiceRequest {
     private static final byte[] EMPTY = new byte[0];
 
     private final Connection nc;
     private final Message message;
-    private boolean responded;
-    private ServiceError error;
+    private final EndpointWorker endpoint;
+    private final long startNanos;
+    private boolean recorded;
+    private boolean errorCounted;
 
-    RequestImpl(Connection nc, Message message) {
+    RequestImpl(Connection nc, Message message, EndpointWorker endpoint, long startNanos) {
         this.nc = nc;
         this.message = message;
+        this.endpoint = endpoint;
+        this.startNanos = startNanos;
     }
 
     @Override
@@ -30,16 +37,18 @@ final class RequestImpl implements ServiceRequest {
     @Override
     public void respond(byte[] data) {
         Objects.requireNonNull(data, "data");
-        nc.publish(replyTo(), data);
-        responded = true;
+        String to = replyTo();
+        record(null);
+        nc.publish(to, data);
     }
 
     @Override
     public void respond(Headers headers, byte[] data) {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(data, "data");
-        nc.publish(replyTo(), headers, data);
-        responded = true;
+        String to = replyTo();
+        record(null);
+        nc.publish(to, headers, data);
     }
 
     @Override
@@ -51,9 +60,9 @@ final class RequestImpl implements ServiceRequest {
     public void respondError(int code, String description, byte[] data) {
         Objects.requireNonNull(data, "data");
         ServiceError e = new ServiceError(code, description);
-        error = e; // counted even when the reply cannot be sent
-        nc.publish(replyTo(), e.toHeaders(), data);
-        responded = true;
+        String to = replyTo();
+        record(e);
+        nc.publish(to, e.toHeaders(), data);
     }
 
     private String replyTo() {
@@ -61,12 +70,22 @@ final class RequestImpl implements ServiceRequest {
                 "the request on '" + message.subject() + "' has no reply subject to answer"));
     }
 
-    boolean responded() {
-        return responded;
+    /**
+     * Counts the request once, with its first error if it has one: a success reply followed by a
+     * handler exception adds the error, a second error adds nothing.
+     */
+    void record(ServiceError error) {
+        if (!recorded) {
+            recorded = true;
+            errorCounted = error != null;
+            endpoint.record(System.nanoTime() - startNanos, error == null ? null : error.toString());
+        } else if (error != null && !errorCounted) {
+            errorCounted = true;
+            endpoint.recordError(error.toString());
+        }
     }
 
-    /** The error reply sent (or attempted), null when none. */
-    ServiceError error() {
-        return error;
+    boolean replied() {
+        return recorded;
     }
 }

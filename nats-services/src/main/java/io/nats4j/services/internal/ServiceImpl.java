@@ -7,6 +7,7 @@ import io.nats4j.client.Subscription;
 import io.nats4j.protocol.NatsException;
 import io.nats4j.protocol.NatsTimeoutException;
 import io.nats4j.protocol.Nuid;
+import io.nats4j.services.EndpointConfig;
 import io.nats4j.services.EndpointInfo;
 import io.nats4j.services.EndpointStats;
 import io.nats4j.services.Service;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,7 +39,8 @@ public final class ServiceImpl implements Service {
     private final Connection nc;
     private final ServiceSettings settings;
     private final String id = Nuid.nextGlobal();
-    private final List<EndpointWorker> workers = new ArrayList<>();
+    /** Read by discovery answers on the dispatch thread while {@link #addEndpoint} may append. */
+    private final List<EndpointWorker> workers = new CopyOnWriteArrayList<>();
     private final List<Subscription> discovery = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -81,7 +84,7 @@ public final class ServiceImpl implements Service {
         byte[] ping = ServiceJson.ping(identity());
         verb("PING", () -> ping);
         verb("INFO", () -> ServiceJson.info(info()));
-        verb("STATS", () -> ServiceJson.stats(stats(), settings.metadata(), endpointInfos()));
+        verb("STATS", this::statsJson);
     }
 
     private void verb(String verb, Supplier<byte[]> answer) {
@@ -144,9 +147,42 @@ public final class ServiceImpl implements Service {
 
     @Override
     public ServiceStats stats() {
-        List<EndpointStats> endpoints = new ArrayList<>(workers.size());
-        workers.forEach(w -> endpoints.add(w.stats()));
+        return stats(List.copyOf(workers));
+    }
+
+    private ServiceStats stats(List<EndpointWorker> snapshot) {
+        List<EndpointStats> endpoints = new ArrayList<>(snapshot.size());
+        snapshot.forEach(w -> endpoints.add(w.stats()));
         return new ServiceStats(settings.name(), id, settings.version(), started, endpoints);
+    }
+
+    /** Stats and queue groups from one snapshot of the endpoints, which may grow meanwhile. */
+    private byte[] statsJson() {
+        List<EndpointWorker> snapshot = List.copyOf(workers);
+        List<EndpointInfo> infos = new ArrayList<>(snapshot.size());
+        snapshot.forEach(w -> infos.add(w.info));
+        return ServiceJson.stats(stats(snapshot), settings.metadata(), infos);
+    }
+
+    @Override
+    public void addEndpoint(EndpointConfig config) {
+        EndpointSpec spec = EndpointSpec.resolve(config, "", null, settings.defaultQueueGroup().orElse(null));
+        synchronized (workers) { // one at a time against stop(), which reads the list once
+            if (stopping.get()) {
+                throw new NatsException("service '" + settings.name() + "' is stopped; no endpoint can be added");
+            }
+            EndpointWorker w = new EndpointWorker(nc, spec);
+            if (nc.status() == Status.CONNECTED) {
+                try {
+                    nc.flush(settings.drainTimeout());
+                } catch (RuntimeException e) {
+                    unsubscribeQuietly(w.subscription);
+                    throw e;
+                }
+            }
+            workers.add(w);
+            launch(w);
+        }
     }
 
     @Override
@@ -157,7 +193,11 @@ public final class ServiceImpl implements Service {
 
     @Override
     public CompletableFuture<Void> stop() {
-        if (stopping.compareAndSet(false, true)) {
+        boolean first;
+        synchronized (workers) {
+            first = stopping.compareAndSet(false, true);
+        }
+        if (first) {
             List<CompletableFuture<Void>> waits = new ArrayList<>();
             for (EndpointWorker w : workers) {
                 waits.add(drainQuietly(w.subscription).thenCompose(x -> w.done));

@@ -17,7 +17,9 @@ import java.util.concurrent.Executor;
  * @param executor runs the endpoint workers; empty for a daemon thread per endpoint
  * @param drainTimeout how long stop lets received requests finish
  * @param endpoints the endpoints with full subjects and resolved queue groups
+ * @param defaultQueueGroup the queue group of endpoints added later that name none; empty for none
  */
 public record ServiceSettings(String name, String version, String description, Map<String, String> metadata,
-        String apiPrefix, Optional<Executor> executor, Duration drainTimeout, List<EndpointSpec> endpoints) {
+        String apiPrefix, Optional<Executor> executor, Duration drainTimeout, List<EndpointSpec> endpoints,
+        Optional<String> defaultQueueGroup) {
 }
