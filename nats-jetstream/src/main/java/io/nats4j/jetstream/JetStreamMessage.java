@@ -76,7 +76,8 @@ public interface JetStreamMessage {
 
     /**
      * Tells the server never to redeliver the message, with a reason it records in its advisory
-     * ({@code +TERM <reason>}; the reason needs nats-server 2.10.4+, older servers ignore it); terminal.
+     * ({@code +TERM <reason>}); the reason is sent only to nats-server 2.10.4+ (older ones refuse a
+     * {@code +TERM} with text, so they get a plain one); terminal.
      *
      * @param reason why
      */

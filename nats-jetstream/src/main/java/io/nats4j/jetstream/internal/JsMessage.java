@@ -178,7 +178,9 @@ final class JsMessage implements JetStreamMessage {
     @Override
     public void term(String reason) {
         Objects.requireNonNull(reason, "reason");
-        terminal(reason.isEmpty() ? TERM : ("+TERM " + reason).getBytes(StandardCharsets.UTF_8));
+        // servers before 2.10.4 take only an exact "+TERM": a reason would make it no ack at all
+        boolean withReason = !reason.isEmpty() && ServerVersion.atLeast(nc, 2, 10, 4);
+        terminal(withReason ? ("+TERM " + reason).getBytes(StandardCharsets.UTF_8) : TERM);
     }
 
     @Override

@@ -181,7 +181,10 @@ final class OrderedConsumer implements Consumer {
                     }
                     out.add(m);
                 }
-                if (r.ended() == PullStatus.CONSUMER_DELETED || r.ended() == PullStatus.NO_RESPONDERS) {
+                if (r.ended() == PullStatus.CONSUMER_DELETED || r.ended() == PullStatus.NO_RESPONDERS
+                        || (r.ended() == null && r.messages().size() < batch && maxBytes == 0)) {
+                    // a live consumer ends every request it cannot fill with a status (408 / 404);
+                    // silence means it is gone (deleted, or lost with a restarted server)
                     needReset = true;
                 }
                 return out;
