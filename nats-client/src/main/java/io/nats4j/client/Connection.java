@@ -139,6 +139,52 @@ public interface Connection extends AutoCloseable {
     CompletableFuture<Message> requestAsync(String subject, byte[] data, Duration timeout);
 
     /**
+     * Sends a request with headers; the future completes with the first reply.
+     *
+     * <p>Threading: the future is completed, and dependent stages added without an executor run, on
+     * the connection's own threads, never on the reader thread and never on
+     * {@code ForkJoinPool.commonPool()}; use the {@code ...Async} variants for anything slow.
+     *
+     * @param subject the subject
+     * @param headers the headers; may be null or empty
+     * @param data the payload; may be empty
+     * @param timeout how long to wait for the reply; positive
+     * @return completes with the reply, or exceptionally with {@link io.nats4j.protocol.NatsTimeoutException},
+     *     {@link io.nats4j.protocol.NoRespondersException} or
+     *     {@link io.nats4j.protocol.NatsConnectionException} when the connection closes first
+     * @throws io.nats4j.protocol.NatsIllegalArgumentException on an invalid subject or timeout
+     */
+    CompletableFuture<Message> requestAsync(String subject, Headers headers, byte[] data, Duration timeout);
+
+    /**
+     * Adds a connection listener to this running connection; it hears every event from now on.
+     * A listener given in {@link Options.Builder#connectionListener} stays registered as well.
+     *
+     * <p>Threading: may be called from any thread. The listener is called on the connection's events
+     * thread, one event at a time and in order, like the one from {@code Options}; it must be fast and
+     * must not block or throw (an exception is reported to the error listeners, or logged).
+     *
+     * @param listener the listener
+     * @return closing it removes the listener
+     * @throws io.nats4j.protocol.NatsIllegalArgumentException when the listener is null
+     */
+    Registration addConnectionListener(ConnectionListener listener);
+
+    /**
+     * Adds an error listener to this running connection. A listener given in
+     * {@link Options.Builder#errorListener} stays registered as well.
+     *
+     * <p>Threading: may be called from any thread. The listener is called on the connection's events
+     * thread, in order; it must be fast and must not block or throw (an exception is logged through
+     * {@link System.Logger} {@code io.nats4j.client}).
+     *
+     * @param listener the listener
+     * @return closing it removes the listener
+     * @throws io.nats4j.protocol.NatsIllegalArgumentException when the listener is null
+     */
+    Registration addErrorListener(ErrorListener listener);
+
+    /**
      * Waits until the server has processed everything sent so far (a PING/PONG round trip).
      *
      * @param timeout how long to wait

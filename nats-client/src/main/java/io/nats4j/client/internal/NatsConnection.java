@@ -8,6 +8,7 @@ import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.MessageHandler;
 import io.nats4j.client.Options;
+import io.nats4j.client.Registration;
 import io.nats4j.client.Statistics;
 import io.nats4j.client.Status;
 import io.nats4j.client.Subscription;
@@ -93,8 +94,7 @@ public final class NatsConnection implements Connection {
     private final Options options;
     private final ServerPool pool;
     private final Optional<Authenticator> authenticator;
-    private final ConnectionListener connectionListener;
-    private final ErrorListener errorListener;
+    private final Listeners listeners;
     private final String inboxPrefix;
 
     private final Object stateLock = new Object();
@@ -130,8 +130,6 @@ public final class NatsConnection implements Connection {
     private final AtomicLong sids = new AtomicLong();
 
     private final ScheduledThreadPoolExecutor timer;
-    /** Runs listener calls, in order; only when the application registered a listener. */
-    private final ExecutorService events;
     private final Executor dispatcher;
     private final ExecutorService ownDispatcher;
     /** Completes futures handed to the application: its executor, else the common pool. */
@@ -152,13 +150,11 @@ public final class NatsConnection implements Connection {
     public NatsConnection(Options options) {
         this.options = options;
         this.pool = new ServerPool(options.servers(), !options.noRandomize());
-        this.connectionListener = options.connectionListener().orElse(null);
-        this.errorListener = options.errorListener().orElse(null);
+        this.listeners = new Listeners(this, r -> newThread(r, "events"), options.connectionListener().orElse(null),
+                options.errorListener().orElse(null));
         this.inboxPrefix = options.inboxPrefix();
         this.authenticator = authenticatorFor(options);
         this.timer = new ScheduledThreadPoolExecutor(1, r -> newThread(r, "timer"));
-        this.events = connectionListener == null && errorListener == null ? null
-                : Executors.newSingleThreadExecutor(r -> newThread(r, "events"));
         timer.setRemoveOnCancelPolicy(true);
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
@@ -169,7 +165,7 @@ public final class NatsConnection implements Connection {
             this.ownDispatcher = Executors.newSingleThreadExecutor(r -> newThread(r, "dispatch"));
             this.dispatcher = ownDispatcher;
         }
-        this.asyncExecutor = options.executor().orElse(java.util.concurrent.ForkJoinPool.commonPool());
+        this.asyncExecutor = dispatcher;
     }
 
     private static Optional<Authenticator> authenticatorFor(Options options) {
@@ -953,13 +949,13 @@ public final class NatsConnection implements Connection {
 
     void messageDropped(NatsSubscription sub, boolean slowStarted) {
         dropped.incrementAndGet();
-        if (slowStarted && errorListener != null) {
-            events(() -> errorListener.slowConsumer(this, sub));
+        if (slowStarted) {
+            listeners.slowConsumer(sub);
         }
     }
 
     void handlerFailed(NatsSubscription sub, Throwable t) {
-        reportException(t);
+        listeners.error("message handler", t);
     }
 
     boolean isClosed() {
@@ -986,7 +982,7 @@ public final class NatsConnection implements Connection {
 
     @Override
     public Message request(String subject, Headers headers, byte[] data, Duration timeout) {
-        CompletableFuture<Message> f = requestAsync(subject, headers, data, timeout);
+        CompletableFuture<Message> f = request(subject, headers, data, timeout, false);
         try {
             return f.get(timeout.toNanos() + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -1023,10 +1019,21 @@ public final class NatsConnection implements Connection {
     public CompletableFuture<Message> requestAsync(String subject, byte[] data, Duration timeout) {
         // the reply completes the inner future on the reader thread; the caller's stages must not run
         // there (a blocking stage would stop every read), so they get a future completed elsewhere
-        return requestAsync(subject, null, data, timeout).whenCompleteAsync((m, e) -> { }, asyncExecutor);
+        return requestAsync(subject, null, data, timeout);
     }
 
-    private CompletableFuture<Message> requestAsync(String subject, Headers headers, byte[] data, Duration timeout) {
+    @Override
+    public CompletableFuture<Message> requestAsync(String subject, Headers headers, byte[] data, Duration timeout) {
+        return request(subject, headers, data, timeout, true);
+    }
+
+    private CompletableFuture<Message> request(String subject, Headers headers, byte[] data, Duration timeout,
+            boolean offReader) {
+        CompletableFuture<Message> f = requestRaw(subject, headers, data, timeout);
+        return offReader ? f.whenCompleteAsync((m, e) -> { }, asyncExecutor) : f;
+    }
+
+    private CompletableFuture<Message> requestRaw(String subject, Headers headers, byte[] data, Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new NatsIllegalArgumentException("request timeout must be positive, was " + timeout);
         }
@@ -1256,12 +1263,7 @@ public final class NatsConnection implements Connection {
         }
         fire(ConnectionEvent.CLOSED);
         timer.shutdown();
-        if (events != null) {
-            events.shutdown();
-            if (!isCurrentThreadNamed("events")) {
-                awaitQuietly(events, joinUntil);
-            }
-        }
+        listeners.shutdown(joinUntil);
         if (ownDispatcher != null && !isCurrentThreadNamed("dispatch")) {
             awaitQuietly(ownDispatcher, joinUntil);
         }
@@ -1336,39 +1338,32 @@ public final class NatsConnection implements Connection {
         }
     }
 
-    private void events(Runnable r) {
-        if (events == null) {
-            return;
-        }
-        try {
-            events.execute(() -> {
-                try {
-                    r.run();
-                } catch (Throwable t) {
-                    // a listener must not throw; there is nobody else to tell
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // closed
-        }
-    }
-
     private void fire(ConnectionEvent e) {
-        if (connectionListener != null) {
-            events(() -> connectionListener.onEvent(this, e));
-        }
+        listeners.event(e);
     }
 
     private void reportException(Throwable t) {
-        if (errorListener != null) {
-            events(() -> errorListener.exception(this, t));
-        }
+        listeners.error("connection", t);
     }
 
     private void reportServerError(String err) {
-        if (errorListener != null) {
-            events(() -> errorListener.serverError(this, err));
+        listeners.serverError(err);
+    }
+
+    @Override
+    public Registration addConnectionListener(ConnectionListener listener) {
+        if (listener == null) {
+            throw new NatsIllegalArgumentException("listener must not be null");
         }
+        return listeners.addConnectionListener(listener);
+    }
+
+    @Override
+    public Registration addErrorListener(ErrorListener listener) {
+        if (listener == null) {
+            throw new NatsIllegalArgumentException("listener must not be null");
+        }
+        return listeners.addErrorListener(listener);
     }
 
     @Override

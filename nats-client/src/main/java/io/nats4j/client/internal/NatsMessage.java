@@ -90,6 +90,16 @@ final class NatsMessage implements Message {
     }
 
     @Override
+    public String statusDescription() {
+        return headerBlock == null || decoded().status() == 0 ? "" : decoded().description();
+    }
+
+    @Override
+    public int headerSize() {
+        return headerBlock == null ? 0 : headerBlock.length;
+    }
+
+    @Override
     public Subscription subscription() {
         return subscription;
     }
