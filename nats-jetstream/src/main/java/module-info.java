@@ -7,4 +7,6 @@ module io.nats4j.jetstream {
     requires com.fasterxml.jackson.core; // JetStream API JSON, streaming only
 
     exports io.nats4j.jetstream;
+    exports io.nats4j.jetstream.kv; // Key/Value buckets (ADR-8)
+    exports io.nats4j.jetstream.os; // Object Store buckets (ADR-20)
 }

@@ -290,4 +290,22 @@ public interface JetStream {
      * @throws JetStreamApiException {@link JetStreamApiException#JETSTREAM_NOT_ENABLED_FOR_ACCOUNT}
      */
     AccountInfo accountInfo();
+
+    /**
+     * Key/value buckets on this context: create, bind, update, delete (package {@code io.nats4j.jetstream.kv}).
+     *
+     * @return the key/value manager
+     */
+    default io.nats4j.jetstream.kv.KeyValueManager keyValue() {
+        return io.nats4j.jetstream.kv.KeyValueManager.of(this);
+    }
+
+    /**
+     * Object store buckets on this context: create, bind, delete (package {@code io.nats4j.jetstream.os}).
+     *
+     * @return the object store manager
+     */
+    default io.nats4j.jetstream.os.ObjectStoreManager objectStore() {
+        return io.nats4j.jetstream.os.ObjectStoreManager.of(this);
+    }
 }
