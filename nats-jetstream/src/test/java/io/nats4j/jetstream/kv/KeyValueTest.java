@@ -251,6 +251,19 @@ class KeyValueTest {
     }
 
     @Test
+    void readersLeaveNoServerConsumersBehind() throws Exception {
+        kv.put("c.1", b("x"));
+        kv.put("c.2", b("y"));
+        assertEquals(2, kv.keys().size());
+        kv.history("c.1");
+        try (KeyValueWatcher w = kv.watch(">", WatchOptions.DEFAULT, e -> { })) {
+            w.initialValuesDone().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertEquals(1, js.consumerNames("KV_" + kv.bucket()).size(), "the watcher's ordered consumer");
+        }
+        await("the ordered consumers to be deleted", () -> js.consumerNames("KV_" + kv.bucket()).isEmpty());
+    }
+
+    @Test
     void valuesRoundTripAsBytes() {
         byte[] binary = new byte[4096];
         for (int i = 0; i < binary.length; i++) {

@@ -275,6 +275,23 @@ class ObjectStoreTest {
     }
 
     @Test
+    void readersLeaveNoServerConsumersBehind() {
+        putChunked("r1", random(3 * CHUNK, 18));
+        os.getBytes("r1");
+        assertEquals(1, os.list().size());
+        try (ObjectStoreWatcher w = os.watch(i -> { })) {
+            assertEquals(1, js.consumerNames("OBJ_" + os.bucket()).size(), "the watcher's ordered consumer");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!js.consumerNames("OBJ_" + os.bucket()).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("consumers left: " + js.consumerNames("OBJ_" + os.bucket()));
+            }
+            LockSupport.parkNanos(5_000_000); // poll interval of a bounded wait on a condition
+        }
+    }
+
+    @Test
     void badInputIsRefusedClearly() {
         NatsException e = assertThrows(NatsException.class, () -> ObjectStoreConfig.builder().bucket("a.b").build());
         assertTrue(e.getMessage().contains("'a.b'"), e.getMessage());
