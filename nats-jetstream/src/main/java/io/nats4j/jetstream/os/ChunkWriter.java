@@ -97,6 +97,7 @@ final class ChunkWriter {
                 }
             }
             acquire(permits, window, meta.name()); // every chunk acknowledged (or failed)
+            permits.release(window);
             if (failure.get() != null) {
                 throw new ObjectStoreException("object '" + meta.name() + "' in '" + bucket + "': chunk "
                         + "not stored: " + failure.get().getMessage(), failure.get());
@@ -105,6 +106,7 @@ final class ChunkWriter {
             js.publish(metaSubject(bucket, meta.name()), new Headers().put(ROLLUP, "sub"), ObjectJson.write(info),
                     PublishOptions.DEFAULT);
         } catch (RuntimeException | Error e) {
+            settle(permits, window); // a chunk still in flight would land after the purge
             purgeQuietly(chunkSubject);
             throw e;
         }
@@ -127,6 +129,17 @@ final class ChunkWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ObjectStoreException("object '" + name + "' in '" + bucket + "': interrupted while storing", e);
+        }
+    }
+
+    /** Waits (bounded, quietly) until no chunk publish is outstanding. */
+    private void settle(Semaphore permits, int window) {
+        try {
+            if (permits.tryAcquire(window, timeout.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                permits.release(window);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -151,6 +151,21 @@ class ObjectStoreTest {
     }
 
     @Test
+    void aPutTheServerRefusesLeavesTheOldObjectWhole() {
+        ObjectStore small = osm.create(ObjectStoreConfig.builder().bucket(os.bucket() + "_small").maxBytes(64 * 1024)
+                .storage(StorageType.MEMORY).build());
+        byte[] v1 = random(2 * CHUNK, 19);
+        small.put(ObjectMeta.builder().name("doc").chunkSize(CHUNK).build(), new java.io.ByteArrayInputStream(v1));
+        long before = js.stream("OBJ_" + small.bucket()).info().state().messages();
+        ObjectStoreException e = assertThrows(ObjectStoreException.class, () -> small.put(
+                ObjectMeta.builder().name("doc").chunkSize(CHUNK).build(),
+                new java.io.ByteArrayInputStream(random(200 * CHUNK, 20))));
+        assertTrue(e.getMessage().contains("chunk not stored"), e.getMessage());
+        assertArrayEquals(v1, small.getBytes("doc"));
+        assertEquals(before, js.stream("OBJ_" + small.bucket()).info().state().messages(), "stored chunks purged");
+    }
+
+    @Test
     void deleteLeavesAMarkerAndRemovesTheChunks() {
         putChunked("tmp", random(3 * CHUNK, 4));
         putChunked("stays", random(10, 5));
