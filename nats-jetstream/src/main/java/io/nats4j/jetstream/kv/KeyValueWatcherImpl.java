@@ -8,12 +8,14 @@ import io.nats4j.jetstream.OrderedConsumerConfig;
 import io.nats4j.jetstream.Stream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * A watch as an ordered consumer on the bucket's stream. The initial values end with the first
- * message whose pending count is 0; when the new consumer has nothing pending (an empty bucket, no
- * matching key) or only updates are asked, the marker completes at once, so it is always sent.
+ * message whose pending count is 0, or once as many messages arrived as the new consumer had pending;
+ * when it had nothing pending (an empty bucket, no matching key) or only updates are asked, the
+ * marker completes at once, so it is always sent.
  */
 final class KeyValueWatcherImpl implements KeyValueWatcher {
     /** Short heartbeats so a lost server is noticed within seconds and the ordered consumer resumes. */
@@ -33,9 +35,11 @@ final class KeyValueWatcherImpl implements KeyValueWatcher {
         io.nats4j.jetstream.Consumer consumer = js.orderedConsumer(stream.name(), config);
         // the server consumer exists once info() returns and delivers nothing before the first pull,
         // so its pending count is exactly the number of initial values
-        if (options.updatesOnly() || consumer.info().numPending() == 0) {
+        long initial = options.updatesOnly() ? 0 : consumer.info().numPending();
+        if (initial == 0) {
             initialValuesDone.complete(null);
         }
+        AtomicLong received = new AtomicLong(); // callbacks run one at a time; atomic for visibility only
         this.context = consumer.consume(CONSUME, m -> {
             if (closed) {
                 return;
@@ -46,7 +50,9 @@ final class KeyValueWatcherImpl implements KeyValueWatcher {
                     onEntry.accept(e);
                 }
             } finally {
-                if (e.delta() == 0) {
+                // nothing pending, or every initial value seen (under a steady stream of writes the
+                // pending count may never reach 0)
+                if (e.delta() == 0 || received.incrementAndGet() >= initial) {
                     initialValuesDone.complete(null);
                 }
             }

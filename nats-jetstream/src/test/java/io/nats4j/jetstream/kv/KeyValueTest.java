@@ -218,6 +218,28 @@ class KeyValueTest {
     }
 
     @Test
+    void initialValuesDoneUnderASteadyStreamOfWrites() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            kv.put("steady." + i, b("v"));
+        }
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; writing.get(); i++) {
+                kv.put("steady." + (i % 50), b("w" + i));
+            }
+        }, "steady-writer");
+        writer.start();
+        List<KeyValueEntry> seen = new CopyOnWriteArrayList<>();
+        try (KeyValueWatcher w = kv.watch("steady.>", WatchOptions.DEFAULT, seen::add)) {
+            w.initialValuesDone().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertTrue(seen.size() >= 50, "at least one entry per key before the marker: " + seen.size());
+        } finally {
+            writing.set(false);
+            writer.join(WAIT.toMillis());
+        }
+    }
+
+    @Test
     void watchOptionsShapeWhatIsDelivered() throws Exception {
         kv.put("o", b("1"));
         kv.put("o", b("2"));
