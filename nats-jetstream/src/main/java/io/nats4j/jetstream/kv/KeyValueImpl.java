@@ -193,15 +193,18 @@ final class KeyValueImpl implements KeyValue {
                 .deliverPolicy(DeliverPolicy.LAST_PER_SUBJECT).headersOnly(true).build();
         Duration wait = js.options().requestTimeout();
         io.nats4j.jetstream.Consumer consumer = js.orderedConsumer(stream.name(), config);
+        long initial = consumer.info().numPending(); // creates the server consumer: delivers nothing before a pull
+        long received = 0;
         try (MessageStream messages = consumer.messages(ConsumeOptions.DEFAULT)) {
-            while (true) {
+            while (received < initial) { // keys written meanwhile may keep the pending count above 0
                 Optional<JetStreamMessage> m = messages.next(wait);
                 if (m.isEmpty()) {
                     if (consumer.info().numPending() == 0) {
-                        return; // emptied (stream purged) between the check and the consumer
+                        return; // emptied (stream purged) meanwhile
                     }
                     continue;
                 }
+                received++;
                 JetStreamMessage msg = m.get();
                 if (operation(msg.headers()) == KeyValueOperation.PUT) {
                     onKey.accept(msg.subject().substring(prefix.length()));

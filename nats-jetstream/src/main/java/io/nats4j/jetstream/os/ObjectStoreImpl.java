@@ -147,8 +147,10 @@ final class ObjectStoreImpl implements ObjectStore {
                 .deliverPolicy(DeliverPolicy.LAST_PER_SUBJECT).build();
         Duration wait = js.options().requestTimeout();
         io.nats4j.jetstream.Consumer consumer = js.orderedConsumer(stream.name(), config);
+        long initial = consumer.info().numPending(); // creates the server consumer: delivers nothing before a pull
+        long received = 0;
         try (MessageStream messages = consumer.messages(ConsumeOptions.DEFAULT)) {
-            while (true) {
+            while (received < initial) { // objects stored meanwhile may keep the pending count above 0
                 Optional<JetStreamMessage> m = messages.next(wait);
                 if (m.isEmpty()) {
                     if (consumer.info().numPending() == 0) {
@@ -156,6 +158,7 @@ final class ObjectStoreImpl implements ObjectStore {
                     }
                     continue;
                 }
+                received++;
                 ObjectInfo info = ObjectJson.parse(m.get().data(), m.get().metadata().timestamp());
                 if (!info.deleted()) {
                     infos.add(info);
@@ -165,6 +168,7 @@ final class ObjectStoreImpl implements ObjectStore {
                 }
             }
         }
+        return infos;
     }
 
     @Override
