@@ -183,4 +183,27 @@ class HandlerCallsTest {
             assertTrue(thread.get(10, TimeUnit.SECONDS).startsWith("app-handler-"), thread.get());
         }
     }
+
+    @Test
+    void aHandlerAndAListenerCanCloseTheConnection() throws Exception {
+        Connection nc = Nats.connect(NATS.server().url());
+        CompletableFuture<Status> after = new CompletableFuture<>();
+        nc.subscribe("bye", m -> {
+            nc.close();
+            after.complete(nc.status());
+        });
+        nc.flush(WAIT);
+        nc.publish("bye", new byte[0]);
+        assertEquals(Status.CLOSED, after.get(10, TimeUnit.SECONDS));
+
+        CompletableFuture<Status> fromListener = new CompletableFuture<>();
+        Connection other = Nats.connect(Options.builder().server(NATS.server().url()).connectionListener((c, e) -> {
+            if (e == ConnectionEvent.CONNECTED) {
+                c.close();
+                fromListener.complete(c.status());
+            }
+        }).build());
+        assertEquals(Status.CLOSED, fromListener.get(10, TimeUnit.SECONDS));
+        other.close();
+    }
 }

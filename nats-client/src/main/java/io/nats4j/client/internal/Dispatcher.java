@@ -43,6 +43,17 @@ final class Dispatcher {
     }
 
     /**
+     * Whether a delivery task should give its thread back after a long run, so that other
+     * subscriptions get a turn: only on the application's executor, which may have few threads. The
+     * own pool grows instead (resubmitting from a busy worker would only start another thread).
+     *
+     * @return true on the application's executor
+     */
+    boolean yieldsAfterLongRuns() {
+        return own == null;
+    }
+
+    /**
      * The executor, also used to complete futures handed to the application ({@code requestAsync}).
      *
      * @return the executor

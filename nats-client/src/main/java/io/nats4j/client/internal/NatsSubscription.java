@@ -54,6 +54,7 @@ final class NatsSubscription implements Subscription {
     private CompletableFuture<Void> idle;
     /** The one delivery task, submitted again each time the queue turns non-empty. */
     private final Runnable delivery = this::dispatchLoop;
+    private final boolean yields;
 
     /** Messages received for this subscription; written by the reader thread only. */
     long received;
@@ -79,6 +80,7 @@ final class NatsSubscription implements Subscription {
         this.byteLimit = byteLimit;
         this.mux = mux;
         this.literalSubject = SubscriptionRegistry.literalBytes(subject);
+        this.yields = registry.dispatchYields();
     }
 
     NatsConnection connection() {
@@ -219,8 +221,8 @@ final class NatsSubscription implements Subscription {
             }
             batchMsgs = 0;
             batchBytes = 0;
-            if (run >= 1024) {
-                // let other subscriptions sharing the executor have a turn; 'scheduled' stays true
+            if (run >= 1024 && yields) {
+                // let other subscriptions sharing the application's executor have a turn; 'scheduled' stays true
                 schedule();
                 return;
             }

@@ -262,6 +262,11 @@ final class SubscriptionRegistry implements OutboundBuffer.Priority {
 
     // ---- what subscriptions report
 
+    /** Whether a delivery task hands its thread back after a long run (see {@link Dispatcher}). */
+    boolean dispatchYields() {
+        return dispatcher.yieldsAfterLongRuns();
+    }
+
     /** Submits a subscription's delivery task; false when the executor refused it. */
     boolean dispatch(Runnable task) {
         try {
