@@ -43,14 +43,40 @@ final class Dispatcher {
     }
 
     /**
-     * Whether a delivery task should give its thread back after a long run, so that other
-     * subscriptions get a turn: only on the application's executor, which may have few threads. The
-     * own pool grows instead (resubmitting from a busy worker would only start another thread).
-     *
-     * @return true on the application's executor
+     * A subscription's delivery task: hands its pending messages to its handler one at a time, in
+     * order, batch by batch, until the queue is empty. At most one runs per subscription. On the
+     * application's executor, which may have few threads, it gives the thread back after a long run
+     * so other subscriptions get a turn; the own pool grows instead (resubmitting from a busy worker
+     * would only start another thread).
      */
-    boolean yieldsAfterLongRuns() {
-        return own == null;
+    void deliver(NatsSubscription sub) {
+        CURRENT.set(sub);
+        try {
+            long run = 0;
+            NatsMessage m;
+            while ((m = sub.takeBatch()) != null) {
+                while (m != null && !sub.isClosed()) {
+                    NatsMessage next = m.next;
+                    m.next = null;
+                    sub.handing(m);
+                    try {
+                        sub.handler.onMessage(m);
+                    } catch (Throwable t) {
+                        sub.handlerFailed(t);
+                    }
+                    sub.afterDelivery();
+                    run++;
+                    m = next;
+                }
+                sub.batchDone();
+                if (own == null && run >= 1024) {
+                    sub.schedule(); // still marked scheduled: this is its next turn
+                    return;
+                }
+            }
+        } finally {
+            CURRENT.remove();
+        }
     }
 
     /**
@@ -60,14 +86,6 @@ final class Dispatcher {
      */
     Executor executor() {
         return executor;
-    }
-
-    static void enter(NatsSubscription sub) {
-        CURRENT.set(sub);
-    }
-
-    static void leave() {
-        CURRENT.remove();
     }
 
     /**

@@ -262,9 +262,9 @@ final class SubscriptionRegistry implements OutboundBuffer.Priority {
 
     // ---- what subscriptions report
 
-    /** Whether a delivery task hands its thread back after a long run (see {@link Dispatcher}). */
-    boolean dispatchYields() {
-        return dispatcher.yieldsAfterLongRuns();
+    /** The task that drains {@code sub}'s queue into its handler. */
+    Runnable deliveryTask(NatsSubscription sub) {
+        return () -> dispatcher.deliver(sub);
     }
 
     /** Submits a subscription's delivery task; false when the executor refused it. */
