@@ -3,9 +3,7 @@ package io.nats4j.client.internal;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,7 +23,7 @@ final class Dispatcher {
     private static final ThreadLocal<Dispatcher> POOL = new ThreadLocal<>();
 
     private final Executor executor;
-    private final ThreadPoolExecutor own;
+    private final ElasticPool own;
     private final Serial completions;
 
     /**
@@ -41,7 +39,7 @@ final class Dispatcher {
                 POOL.set(this);
                 r.run();
             });
-            this.own = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), marked);
+            this.own = new ElasticPool(marked, 60, TimeUnit.SECONDS);
             this.executor = own;
         }
         this.completions = new Serial(executor);
@@ -122,11 +120,8 @@ final class Dispatcher {
             return; // close() from a handler or a request stage: the pool ends once it returns
         }
         try {
-            if (!own.awaitTermination(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                own.shutdownNow();
-            }
+            own.awaitTermination(deadlineNanos);
         } catch (InterruptedException e) {
-            own.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
