@@ -44,8 +44,19 @@ final class ElasticPool implements Executor {
             throw new RejectedExecutionException("the connection's handler pool is shut down");
         }
         queue.add(task);
+        if (shutdown && queue.remove(task)) {
+            // shut down meanwhile: it might sit behind the workers' STOPs and never run
+            throw new RejectedExecutionException("the connection's handler pool is shut down");
+        }
         if (queue.size() > workers.get() - busy.get()) {
-            startWorker();
+            try {
+                startWorker();
+            } catch (RuntimeException | Error e) {
+                if (workers.get() == 0 && queue.remove(task)) {
+                    throw new RejectedExecutionException("could not start a handler thread", e);
+                }
+                // a running worker gets to it when its task returns
+            }
         }
     }
 
@@ -61,6 +72,14 @@ final class ElasticPool implements Executor {
         } catch (RuntimeException | Error e) {
             workers.decrementAndGet();
             throw e;
+        }
+    }
+
+    private void tryStartWorker() {
+        try {
+            startWorker();
+        } catch (RuntimeException | Error e) {
+            // no thread now: this worker takes the queued task after its own
         }
     }
 
@@ -85,7 +104,7 @@ final class ElasticPool implements Executor {
                 busy.incrementAndGet();
                 try {
                     if (queue.size() > workers.get() - busy.get()) {
-                        startWorker(); // someone queued while this worker still looked available
+                        tryStartWorker(); // someone queued while this worker still looked available
                     }
                     task.run();
                 } finally {
