@@ -206,4 +206,27 @@ class HandlerCallsTest {
         assertEquals(Status.CLOSED, fromListener.get(10, TimeUnit.SECONDS));
         other.close();
     }
+
+    @Test
+    void virtualThreadsRunHandlersWhereTheJdkHasThem() throws Exception {
+        java.lang.reflect.Method factory;
+        try {
+            factory = java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+        } catch (NoSuchMethodException jdk17) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "virtual threads need JDK 21+");
+            return;
+        }
+        java.util.concurrent.ExecutorService vts = (java.util.concurrent.ExecutorService) factory.invoke(null);
+        try (Connection nc = Nats.connect(Options.builder().server(NATS.server().url()).executor(vts).build())) {
+            nc.subscribe("svc", m -> m.respond(m.data()));
+            CompletableFuture<String> got = new CompletableFuture<>();
+            nc.subscribe("v", m -> got.complete(nc.request("svc", "vt".getBytes(StandardCharsets.UTF_8), WAIT).dataAsString()
+                    + (Thread.currentThread().toString().startsWith("VirtualThread") ? " on a virtual thread" : "")));
+            nc.flush(WAIT);
+            nc.publish("v", new byte[0]);
+            assertEquals("vt on a virtual thread", got.get(10, TimeUnit.SECONDS));
+        } finally {
+            vts.shutdown();
+        }
+    }
 }
