@@ -183,4 +183,50 @@ class HandlerCallsTest {
             assertTrue(thread.get(10, TimeUnit.SECONDS).startsWith("app-handler-"), thread.get());
         }
     }
+
+    @Test
+    void aHandlerAndAListenerCanCloseTheConnection() throws Exception {
+        Connection nc = Nats.connect(NATS.server().url());
+        CompletableFuture<Status> after = new CompletableFuture<>();
+        nc.subscribe("bye", m -> {
+            nc.close();
+            after.complete(nc.status());
+        });
+        nc.flush(WAIT);
+        nc.publish("bye", new byte[0]);
+        assertEquals(Status.CLOSED, after.get(10, TimeUnit.SECONDS));
+
+        CompletableFuture<Status> fromListener = new CompletableFuture<>();
+        Connection other = Nats.connect(Options.builder().server(NATS.server().url()).connectionListener((c, e) -> {
+            if (e == ConnectionEvent.CONNECTED) {
+                c.close();
+                fromListener.complete(c.status());
+            }
+        }).build());
+        assertEquals(Status.CLOSED, fromListener.get(10, TimeUnit.SECONDS));
+        other.close();
+    }
+
+    @Test
+    void virtualThreadsRunHandlersWhereTheJdkHasThem() throws Exception {
+        java.lang.reflect.Method factory;
+        try {
+            factory = java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+        } catch (NoSuchMethodException jdk17) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "virtual threads need JDK 21+");
+            return;
+        }
+        java.util.concurrent.ExecutorService vts = (java.util.concurrent.ExecutorService) factory.invoke(null);
+        try (Connection nc = Nats.connect(Options.builder().server(NATS.server().url()).executor(vts).build())) {
+            nc.subscribe("svc", m -> m.respond(m.data()));
+            CompletableFuture<String> got = new CompletableFuture<>();
+            nc.subscribe("v", m -> got.complete(nc.request("svc", "vt".getBytes(StandardCharsets.UTF_8), WAIT).dataAsString()
+                    + (Thread.currentThread().toString().startsWith("VirtualThread") ? " on a virtual thread" : "")));
+            nc.flush(WAIT);
+            nc.publish("v", new byte[0]);
+            assertEquals("vt on a virtual thread", got.get(10, TimeUnit.SECONDS));
+        } finally {
+            vts.shutdown();
+        }
+    }
 }

@@ -132,4 +132,22 @@ class RequestReplyTest {
         Message m = sub.nextMessage(WAIT);
         assertThrows(NatsIllegalArgumentException.class, () -> m.respond(new byte[0]));
     }
+
+    @Test
+    void aBurstOfAsyncRequestsStartsNoThreadPerReply() {
+        nc.subscribe("burst", m -> m.respond(m.data()));
+        nc.flush(WAIT);
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        List<CompletableFuture<Message>> all = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            all.add(nc.requestAsync("burst", new byte[] {(byte) i}, WAIT).thenApply(m -> m));
+        }
+        for (CompletableFuture<Message> f : all) {
+            f.join();
+        }
+        List<String> started = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                .map(Thread::getName).collect(java.util.stream.Collectors.toList());
+        assertTrue(started.stream().allMatch(n -> n.startsWith("nats4j-dispatch-")), "only handler threads: " + started);
+        assertTrue(started.size() <= 4, "a thread per reply? " + started);
+    }
 }

@@ -1,10 +1,11 @@
 package io.nats4j.client.internal;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs subscriptions' delivery tasks: on the application's executor when it gave one, else on this
@@ -22,7 +23,8 @@ final class Dispatcher {
     private static final ThreadLocal<Dispatcher> POOL = new ThreadLocal<>();
 
     private final Executor executor;
-    private final ThreadPoolExecutor own;
+    private final ElasticPool own;
+    private final Serial completions;
 
     /**
      * @param appExecutor the application's executor, or null
@@ -37,8 +39,56 @@ final class Dispatcher {
                 POOL.set(this);
                 r.run();
             });
-            this.own = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), marked);
+            this.own = new ElasticPool(marked, 60, TimeUnit.SECONDS);
             this.executor = own;
+        }
+        this.completions = new Serial(executor);
+    }
+
+    /**
+     * Where {@code requestAsync} futures are completed: one at a time, in order, on the handler
+     * executor, so a burst of replies uses one thread of it instead of starting one per reply.
+     *
+     * @return the executor; runs a task inline when the handler executor refuses it
+     */
+    Executor completions() {
+        return completions;
+    }
+
+    /**
+     * A subscription's delivery task: hands its pending messages to its handler one at a time, in
+     * order, batch by batch, until the queue is empty. At most one runs per subscription. On the
+     * application's executor, which may have few threads, it gives the thread back after a long run
+     * so other subscriptions get a turn; the own pool grows instead (resubmitting from a busy worker
+     * would only start another thread).
+     */
+    void deliver(NatsSubscription sub) {
+        CURRENT.set(sub);
+        try {
+            long run = 0;
+            NatsMessage m;
+            while ((m = sub.takeBatch()) != null) {
+                while (m != null && !sub.isClosed()) {
+                    NatsMessage next = m.next;
+                    m.next = null;
+                    sub.handing(m);
+                    try {
+                        sub.handler.onMessage(m);
+                    } catch (Throwable t) {
+                        sub.handlerFailed(t);
+                    }
+                    sub.afterDelivery();
+                    run++;
+                    m = next;
+                }
+                sub.batchDone();
+                if (own == null && run >= 1024) {
+                    sub.schedule(); // still marked scheduled: this is its next turn
+                    return;
+                }
+            }
+        } finally {
+            CURRENT.remove();
         }
     }
 
@@ -49,14 +99,6 @@ final class Dispatcher {
      */
     Executor executor() {
         return executor;
-    }
-
-    static void enter(NatsSubscription sub) {
-        CURRENT.set(sub);
-    }
-
-    static void leave() {
-        CURRENT.remove();
     }
 
     /**
@@ -78,12 +120,42 @@ final class Dispatcher {
             return; // close() from a handler or a request stage: the pool ends once it returns
         }
         try {
-            if (!own.awaitTermination(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                own.shutdownNow();
-            }
+            own.awaitTermination(deadlineNanos);
         } catch (InterruptedException e) {
-            own.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs tasks one at a time on a base executor, borrowing one of its threads while any are queued. */
+    private static final class Serial implements Executor {
+        private final Executor base;
+        private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean running = new AtomicBoolean();
+
+        Serial(Executor base) {
+            this.base = base;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+            if (running.compareAndSet(false, true)) {
+                try {
+                    base.execute(this::drain);
+                } catch (RejectedExecutionException closed) {
+                    drain(); // a refused stage would otherwise throw out of whichever thread completed the future
+                }
+            }
+        }
+
+        private void drain() {
+            do {
+                Runnable r;
+                while ((r = tasks.poll()) != null) {
+                    r.run();
+                }
+                running.set(false);
+            } while (!tasks.isEmpty() && running.compareAndSet(false, true));
         }
     }
 }

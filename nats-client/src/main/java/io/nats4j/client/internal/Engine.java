@@ -10,7 +10,6 @@ import io.nats4j.protocol.spi.Authenticator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,7 +37,7 @@ final class Engine implements Reader.Events {
     final Counters counters = new Counters();
     final OutboundBuffer out;
     final Dispatcher dispatcher;
-    /** Completes futures handed to the application; runs the stage inline when the executor refuses. */
+    /** Completes futures handed to the application (requestAsync), never on the reader thread. */
     final Executor completions;
     final SubscriptionRegistry registry;
     final RequestMux mux;
@@ -65,7 +64,7 @@ final class Engine implements Reader.Events {
         this.out = new OutboundBuffer(options.reconnectBufferSize(), options.writeTimeout().toNanos());
         this.dispatcher = new Dispatcher(options.executor().orElse(null),
                 options.threadFactory().orElseGet(() -> numbered("dispatch")));
-        this.completions = inlineWhenRefused(dispatcher.executor());
+        this.completions = dispatcher.completions();
         this.registry = new SubscriptionRegistry(facade, out, dispatcher, listeners, counters, lifecycle::isClosed,
                 options.pendingMessageLimit(), options.pendingByteLimit());
         this.mux = new RequestMux(options.inboxPrefix(), registry, timer);
@@ -104,17 +103,6 @@ final class Engine implements Reader.Events {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
-    }
-
-    private static Executor inlineWhenRefused(Executor e) {
-        // a refused stage would otherwise throw out of whichever thread completed the future
-        return task -> {
-            try {
-                e.execute(task);
-            } catch (RejectedExecutionException refused) {
-                task.run();
-            }
-        };
     }
 
     // ---- connect and sessions

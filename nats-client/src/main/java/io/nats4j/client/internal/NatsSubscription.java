@@ -53,7 +53,7 @@ final class NatsSubscription implements Subscription {
     /** Completed once nothing is pending and no handler runs, after receiving stopped; guarded by lock. */
     private CompletableFuture<Void> idle;
     /** The one delivery task, submitted again each time the queue turns non-empty. */
-    private final Runnable delivery = this::dispatchLoop;
+    private final Runnable delivery;
 
     /** Messages received for this subscription; written by the reader thread only. */
     long received;
@@ -79,6 +79,7 @@ final class NatsSubscription implements Subscription {
         this.byteLimit = byteLimit;
         this.mux = mux;
         this.literalSubject = SubscriptionRegistry.literalBytes(subject);
+        this.delivery = registry.deliveryTask(this);
     }
 
     NatsConnection connection() {
@@ -150,7 +151,7 @@ final class NatsSubscription implements Subscription {
     }
 
     /** Submits the delivery task; if the executor refuses it, the next message tries again. */
-    private void schedule() {
+    void schedule() {
         if (!registry.dispatch(delivery)) {
             lock.lock();
             try {
@@ -164,70 +165,53 @@ final class NatsSubscription implements Subscription {
     }
 
     /**
-     * Delivers pending messages to the handler, one at a time; at most one instance runs per
-     * subscription. It takes the whole queue per lock acquisition, so the reader rarely meets it on
-     * the lock; what it took still counts as pending until handed to the handler.
+     * For the delivery task: takes the whole queue in one lock acquisition, so the reader rarely
+     * meets the task on the lock; what it took still counts as pending until handed to the handler.
+     *
+     * @return the first message of the batch (linked through {@link NatsMessage#next}), or null when
+     *     the queue is empty, in which case the task ends and the next message schedules a new one
      */
-    private void dispatchLoop() {
-        Dispatcher.enter(this);
+    NatsMessage takeBatch() {
+        lock.lock();
         try {
-            deliverBatches();
+            NatsMessage m = closed ? null : head;
+            if (m == null) {
+                scheduled = false;
+                changed.signalAll();
+                idleCheckLocked();
+                return null;
+            }
+            head = null;
+            tail = null;
+            batchMsgs = pendingMsgs;
+            batchBytes = pendingBytes;
+            pendingMsgs = 0;
+            pendingBytes = 0;
+            return m;
         } finally {
-            Dispatcher.leave();
+            lock.unlock();
         }
     }
 
-    private void deliverBatches() {
-        long run = 0;
-        while (true) {
-            NatsMessage m;
-            lock.lock();
-            try {
-                m = closed ? null : head;
-                if (m == null) {
-                    scheduled = false;
-                    changed.signalAll();
-                    idleCheckLocked();
-                    return;
-                }
-                head = null;
-                tail = null;
-                batchMsgs = pendingMsgs;
-                batchBytes = pendingBytes;
-                run += pendingMsgs;
-                pendingMsgs = 0;
-                pendingBytes = 0;
-            } finally {
-                lock.unlock();
-            }
-            while (m != null) {
-                NatsMessage next = m.next;
-                m.next = null;
-                if (closed) {
-                    break;
-                }
-                batchMsgs--;
-                batchBytes -= m.size();
-                delivered++;
-                try {
-                    handler.onMessage(m);
-                } catch (Throwable t) {
-                    registry.handlerFailed(this, t);
-                }
-                afterDelivery();
-                m = next;
-            }
-            batchMsgs = 0;
-            batchBytes = 0;
-            if (run >= 1024) {
-                // let other subscriptions sharing the executor have a turn; 'scheduled' stays true
-                schedule();
-                return;
-            }
-        }
+    /** For the delivery task: {@code m} of the batch goes to the handler now. */
+    void handing(NatsMessage m) {
+        batchMsgs--;
+        batchBytes -= m.size();
+        delivered++;
     }
 
-    private void afterDelivery() {
+    /** For the delivery task: the batch is done. */
+    void batchDone() {
+        batchMsgs = 0;
+        batchBytes = 0;
+    }
+
+    void handlerFailed(Throwable t) {
+        registry.handlerFailed(this, t);
+    }
+
+    /** After each delivered message: the auto-unsubscribe total reached ends the subscription. */
+    void afterDelivery() {
         long limit = max;
         if (limit > 0 && delivered >= limit) {
             registry.finished(this);

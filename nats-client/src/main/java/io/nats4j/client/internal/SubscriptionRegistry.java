@@ -262,6 +262,11 @@ final class SubscriptionRegistry implements OutboundBuffer.Priority {
 
     // ---- what subscriptions report
 
+    /** The task that drains {@code sub}'s queue into its handler. */
+    Runnable deliveryTask(NatsSubscription sub) {
+        return () -> dispatcher.deliver(sub);
+    }
+
     /** Submits a subscription's delivery task; false when the executor refused it. */
     boolean dispatch(Runnable task) {
         try {
