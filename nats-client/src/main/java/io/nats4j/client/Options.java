@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
@@ -24,7 +23,9 @@ import javax.net.ssl.SSLContext;
  *     .build();
  * }</pre>
  *
- * <p>{@link #toString()} never shows a password, token, seed or JWT.
+ * <p>{@link #toString()} never shows a password, token, seed or JWT. Every builder method rejects bad
+ * input (null included) at once with a {@link NatsIllegalArgumentException} naming the option; timeouts,
+ * intervals and waits are at most 365 days.
  */
 public final class Options {
 
@@ -299,6 +300,8 @@ public final class Options {
      * Builds {@link Options}; every setting has a default, documented on its method.
      */
     public static final class Builder {
+        /** Longest timeout, interval or wait accepted. */
+        private static final Duration MAX_DURATION = Duration.ofDays(365);
         private final List<NatsUri> servers = new ArrayList<>();
         private String connectionName;
         private Duration connectTimeout = Duration.ofSeconds(2);
@@ -381,7 +384,7 @@ public final class Options {
          * @throws NatsIllegalArgumentException on a malformed URL
          */
         public Builder server(String url) {
-            servers.addAll(NatsUri.parseList(Objects.requireNonNull(url, "url")));
+            servers.addAll(NatsUri.parseList(notNull(url, "server url")));
             return this;
         }
 
@@ -392,8 +395,9 @@ public final class Options {
          * @return this
          */
         public Builder servers(String... urls) {
+            notNull(urls, "servers");
             for (String u : urls) {
-                server(u);
+                servers.addAll(NatsUri.parseList(notNull(u, "servers: a url")));
             }
             return this;
         }
@@ -583,8 +587,8 @@ public final class Options {
          * @return this
          */
         public Builder userInfo(String user, String password) {
-            this.user = Objects.requireNonNull(user, "user");
-            this.password = Objects.requireNonNull(password, "password");
+            this.user = notNull(user, "userInfo: user");
+            this.password = notNull(password, "userInfo: password");
             return this;
         }
 
@@ -595,7 +599,7 @@ public final class Options {
          * @return this
          */
         public Builder token(String token) {
-            this.token = Objects.requireNonNull(token, "token");
+            this.token = notNull(token, "token");
             return this;
         }
 
@@ -611,7 +615,7 @@ public final class Options {
          * @throws io.nats4j.protocol.NatsAuthException when the seed is malformed (without echoing it)
          */
         public Builder nkey(char[] seed) {
-            this.authenticator = ClientAccess.nkeyAuthenticator(Objects.requireNonNull(seed, "seed"));
+            this.authenticator = ClientAccess.nkeyAuthenticator(notNull(seed, "nkey: seed"));
             this.authenticatorKind = "nkey";
             return this;
         }
@@ -624,7 +628,7 @@ public final class Options {
          * @return this
          */
         public Builder credentials(Path credsFile) {
-            this.credentials = Objects.requireNonNull(credsFile, "credsFile");
+            this.credentials = notNull(credsFile, "credentials: credsFile");
             return this;
         }
 
@@ -636,7 +640,7 @@ public final class Options {
          * @return this
          */
         public Builder authenticator(Authenticator authenticator) {
-            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            this.authenticator = notNull(authenticator, "authenticator");
             this.authenticatorKind = "custom";
             return this;
         }
@@ -651,7 +655,7 @@ public final class Options {
          * @return this
          */
         public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
+            this.sslContext = notNull(context, "sslContext");
             return this;
         }
 
@@ -707,11 +711,18 @@ public final class Options {
          * @return this
          */
         public Builder inboxPrefix(String prefix) {
-            String p = Objects.requireNonNull(prefix, "prefix");
+            String p = notNull(prefix, "inboxPrefix");
             while (p.endsWith(".")) {
                 p = p.substring(0, p.length() - 1);
             }
-            io.nats4j.protocol.Subjects.validatePublish(p);
+            if (p.isEmpty()) {
+                throw new NatsIllegalArgumentException("inboxPrefix must not be empty, was '" + prefix + "'");
+            }
+            try {
+                io.nats4j.protocol.Subjects.validatePublish(p);
+            } catch (NatsIllegalArgumentException e) {
+                throw new NatsIllegalArgumentException("inboxPrefix: " + e.getMessage());
+            }
             this.inboxPrefix = p;
             return this;
         }
@@ -739,7 +750,7 @@ public final class Options {
          * @return this
          */
         public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
+            this.executor = notNull(executor, "executor");
             return this;
         }
 
@@ -750,7 +761,7 @@ public final class Options {
          * @return this
          */
         public Builder transportOption(Object option) {
-            transportOptions.add(Objects.requireNonNull(option, "option"));
+            transportOptions.add(notNull(option, "transportOption"));
             return this;
         }
 
@@ -764,19 +775,36 @@ public final class Options {
         }
 
         private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
+            notNull(d, what);
             if (d.isNegative() || d.isZero()) {
                 throw new NatsIllegalArgumentException(what + " must be positive, was " + d);
+            }
+            return notTooLong(d, what);
+        }
+
+        private static Duration nonNegative(Duration d, String what) {
+            notNull(d, what);
+            if (d.isNegative()) {
+                throw new NatsIllegalArgumentException(what + " must not be negative, was " + d);
+            }
+            return notTooLong(d, what);
+        }
+
+        /** Deadlines are computed in nanoseconds of {@code System.nanoTime()}: keep them far from overflow. */
+        private static Duration notTooLong(Duration d, String what) {
+            if (d.compareTo(MAX_DURATION) > 0) {
+                throw new NatsIllegalArgumentException(what + " must be at most " + MAX_DURATION.toDays()
+                        + " days, was " + d);
             }
             return d;
         }
 
-        private static Duration nonNegative(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative()) {
-                throw new NatsIllegalArgumentException(what + " must not be negative, was " + d);
+        /** Null is bad input like any other: a clear error naming the option, not a bare NullPointerException. */
+        private static <T> T notNull(T value, String what) {
+            if (value == null) {
+                throw new NatsIllegalArgumentException(what + " must not be null");
             }
-            return d;
+            return value;
         }
     }
 }
