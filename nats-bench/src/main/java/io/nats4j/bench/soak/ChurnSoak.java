@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The churn soak: a 3-node cluster from {@code nats-testing} whose nodes are killed (SIGKILL) and
- * restarted one at a time while a publisher sends numbered messages at a steady rate in flushed
+ * restarted one at a time (a seeded random node each time) while a publisher sends numbered messages at a steady rate in flushed
  * batches and a subscriber on another connection counts them.
  *
  * <p>It prints sent / received / lost in quiet batches / lost during failures / out of order /
@@ -248,8 +248,11 @@ public final class ChurnSoak {
 
         @Override
         public void run() {
-            for (int node = 0; pause(settings.quiet()); node = (node + 1) % cluster.size()) {
-                NatsServer victim = cluster.server(node);
+            // a random node each time: killing in turn makes a client that fails over in pool order
+            // land on the next victim every time, which measures the order rather than the churn
+            java.util.Random random = new java.util.Random(20261201L);
+            while (pause(settings.quiet())) {
+                NatsServer victim = cluster.server(random.nextInt(cluster.size()));
                 int window = ledger.open();
                 victim.kill();
                 kills++;
