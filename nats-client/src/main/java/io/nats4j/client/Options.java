@@ -779,7 +779,7 @@ public final class Options {
          * @return this
          */
         public Builder threadFactory(ThreadFactory factory) {
-            this.threadFactory = Objects.requireNonNull(factory, "factory");
+            this.threadFactory = notNull(factory, "threadFactory");
             return this;
         }
 

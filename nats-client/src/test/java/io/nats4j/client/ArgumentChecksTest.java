@@ -1,14 +1,14 @@
 package io.nats4j.client;
 
-import static io.nats4j.client.TestSupport.assertNoClientThreads;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.protocol.NatsIllegalArgumentException;
+import io.nats4j.testing.LeakCheckExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -16,12 +16,8 @@ import org.junit.jupiter.api.function.Executable;
  * {@link Nats#connect} fails at once with a {@link NatsIllegalArgumentException} naming the option
  * and the part that is wrong (never a bare NullPointerException or ArithmeticException).
  */
+@ExtendWith(LeakCheckExtension.class)
 class ArgumentChecksTest {
-
-    @AfterEach
-    void noLeaks() {
-        assertNoClientThreads();
-    }
 
     /** Runs {@code call}, expecting a NatsIllegalArgumentException whose message has each of {@code parts}. */
     private static NatsIllegalArgumentException rejected(Executable call, String... parts) {
@@ -49,6 +45,7 @@ class ArgumentChecksTest {
         rejected(() -> Options.builder().sslContext(null), "sslContext");
         rejected(() -> Options.builder().inboxPrefix(null), "inboxPrefix");
         rejected(() -> Options.builder().executor(null), "executor");
+        rejected(() -> Options.builder().threadFactory(null), "threadFactory");
         rejected(() -> Options.builder().transportOption(null), "transportOption");
         rejected(() -> Nats.connect((Options) null), "options");
         rejected(() -> Nats.connect((String) null), "server");

@@ -1,7 +1,6 @@
 package io.nats4j.client;
 
 import static io.nats4j.client.TestSupport.WAIT;
-import static io.nats4j.client.TestSupport.assertNoClientThreads;
 import static io.nats4j.client.TestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.protocol.NatsTimeoutException;
 import io.nats4j.testing.NatsServer;
+import io.nats4j.testing.LeakCheckExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,20 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 11 (hardening), defects 3, 8 and 9: which threads run what, calls from inside a handler, and
  * requests buffered while disconnected. Each test failed before its fix.
  */
+@ExtendWith(LeakCheckExtension.class)
 class HardeningDispatchTest {
-
-    @AfterEach
-    void noLeaks() {
-        assertNoClientThreads();
-    }
 
     @Test
     @Disabled("issue 11.3 (engine): needs ENGINE-READY; fails before the fix on a machine with <= 2 cores:"

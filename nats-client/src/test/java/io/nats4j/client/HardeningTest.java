@@ -1,7 +1,6 @@
 package io.nats4j.client;
 
 import static io.nats4j.client.TestSupport.WAIT;
-import static io.nats4j.client.TestSupport.assertNoClientThreads;
 import static io.nats4j.client.TestSupport.await;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,28 +17,25 @@ import io.nats4j.protocol.NatsTimeoutException;
 import io.nats4j.protocol.NoRespondersException;
 import io.nats4j.testing.NatsServer;
 import io.nats4j.testing.NatsServerConfig;
+import io.nats4j.testing.LeakCheckExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
  * Issue 11 (hardening), defects 1, 2, 6 and 7, through the public API against real nats-server
  * processes. Each test failed before its fix.
  */
+@ExtendWith(LeakCheckExtension.class)
 class HardeningTest {
 
     /** nats-server's default max_control_line, which it applies to the arguments of PUB and SUB. */
     private static final int SERVER_LINE = 4096;
-
-    @AfterEach
-    void noLeaks() {
-        assertNoClientThreads();
-    }
 
     private static String subjectOfLength(String prefix, int length) {
         return prefix + "x".repeat(length - prefix.length());

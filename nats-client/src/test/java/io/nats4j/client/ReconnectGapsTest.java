@@ -1,7 +1,6 @@
 package io.nats4j.client;
 
 import static io.nats4j.client.TestSupport.WAIT;
-import static io.nats4j.client.TestSupport.assertNoClientThreads;
 import static io.nats4j.client.TestSupport.await;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.protocol.NatsException;
 import io.nats4j.testing.FakeServer;
 import io.nats4j.testing.NatsServer;
+import io.nats4j.testing.LeakCheckExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** RELIABILITY.md reconnect scenarios that no other test proved (7, 8, 10, 13, 15, 16, 17). */
+@ExtendWith(LeakCheckExtension.class)
 class ReconnectGapsTest {
-
-    @AfterEach
-    void noLeaks() {
-        assertNoClientThreads();
-    }
 
     private static Options.Builder fast(TestSupport.Recorder rec, String url) {
         return rec.on(Options.builder().server(url).reconnectWait(Duration.ofMillis(50))
