@@ -64,6 +64,7 @@ public final class Options {
     private final String inboxPrefix;
     private final long pendingMessageLimit;
     private final long pendingByteLimit;
+    private final int maxControlLine;
     private final Optional<Executor> executor;
     private final Optional<ThreadFactory> threadFactory;
     private final List<Object> transportOptions;
@@ -100,6 +101,7 @@ public final class Options {
         this.inboxPrefix = b.inboxPrefix;
         this.pendingMessageLimit = b.pendingMessageLimit;
         this.pendingByteLimit = b.pendingByteLimit;
+        this.maxControlLine = b.maxControlLine;
         this.executor = Optional.ofNullable(b.executor);
         this.threadFactory = Optional.ofNullable(b.threadFactory);
         this.transportOptions = List.copyOf(b.transportOptions);
@@ -273,6 +275,11 @@ public final class Options {
         return pendingByteLimit;
     }
 
+    /** @return the server's max_control_line assumed for what this client sends */
+    public int maxControlLine() {
+        return maxControlLine;
+    }
+
     /** @return the executor that runs message handlers, when the application gave one */
     public Optional<Executor> executor() {
         return executor;
@@ -341,6 +348,7 @@ public final class Options {
         private String inboxPrefix = "_INBOX";
         private long pendingMessageLimit = 512 * 1024;
         private long pendingByteLimit = 64L * 1024 * 1024;
+        private int maxControlLine = 4096;
         private Executor executor;
         private ThreadFactory threadFactory;
         private final List<Object> transportOptions = new ArrayList<>();
@@ -380,6 +388,7 @@ public final class Options {
             inboxPrefix = o.inboxPrefix;
             pendingMessageLimit = o.pendingMessageLimit;
             pendingByteLimit = o.pendingByteLimit;
+            maxControlLine = o.maxControlLine;
             executor = o.executor.orElse(null);
             threadFactory = o.threadFactory.orElse(null);
             transportOptions.addAll(o.transportOptions);
@@ -734,6 +743,24 @@ public final class Options {
                 throw new NatsIllegalArgumentException("inboxPrefix: " + e.getMessage());
             }
             this.inboxPrefix = p;
+            return this;
+        }
+
+        /**
+         * The server's {@code max_control_line}, which its INFO does not announce: a publish or
+         * subscribe whose protocol line arguments (subject, reply or queue, sizes) would exceed it is
+         * refused synchronously with a {@link NatsIllegalArgumentException}, instead of the server
+         * closing the connection. Default 4096, nats-server's default; set it to what the servers are
+         * configured with. Lines the server sends are not bounded by it.
+         *
+         * @param bytes the limit, from 256 to 16 MiB
+         * @return this
+         */
+        public Builder maxControlLine(int bytes) {
+            if (bytes < 256 || bytes > 16 * 1024 * 1024) {
+                throw new NatsIllegalArgumentException("maxControlLine must be between 256 and 16 MiB, was " + bytes);
+            }
+            this.maxControlLine = bytes;
             return this;
         }
 

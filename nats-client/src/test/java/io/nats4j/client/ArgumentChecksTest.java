@@ -69,6 +69,8 @@ class ArgumentChecksTest {
         rejected(() -> Options.builder().reconnectWait(forever), "reconnectWait", "at most");
         rejected(() -> Options.builder().reconnectJitter(forever, Duration.ZERO), "reconnectJitter", "at most");
         Options.builder().pingInterval(Duration.ofDays(365)).connectTimeout(Duration.ofDays(1)).build();
+        rejected(() -> Options.builder().maxControlLine(100), "maxControlLine");
+        rejected(() -> Options.builder().maxControlLine(Integer.MAX_VALUE), "maxControlLine");
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HardeningDispatchTest {
 
     @Test
-    @Disabled("issue 11.3 (engine): needs ENGINE-READY; fails before the fix on a machine with <= 2 cores:"
-            + " requestAsync stages run on new unnamed threads of ForkJoinPool.commonPool()")
     void requestAsyncStagesRunOnClientThreads() {
         try (NatsServer server = NatsServer.start(); Connection nc = Nats.connect(server.url())) {
             nc.subscribe("echo", m -> m.respond(m.data()));
@@ -56,8 +53,6 @@ class HardeningDispatchTest {
     }
 
     @Test
-    @Disabled("issue 11.8 (engine): needs ENGINE-READY; fails before the fix: drain().get() from a handler"
-            + " blocks for twice the timeout, then reports '0 messages pending'")
     void drainFromInsideAHandlerFailsFastOrWorks() throws Exception {
         try (NatsServer server = NatsServer.start(); Connection nc = Nats.connect(server.url())) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -88,8 +83,6 @@ class HardeningDispatchTest {
     }
 
     @Test
-    @Disabled("issue 11.9 (engine): needs ENGINE-READY; fails before the fix: the timed-out request is sent"
-            + " from the reconnect buffer and reaches the responder")
     void expiredRequestsAreNotSentAfterReconnect() {
         try (NatsServer server = NatsServer.start(); CuttableProxy proxy = CuttableProxy.to(server.port());
                 Connection responder = Nats.connect(server.url())) {
