@@ -79,13 +79,16 @@ public record NatsUri(String scheme, String host, int port, String path, Optiona
                 userInfo == null || userInfo.isEmpty() ? Optional.empty() : Optional.of(userInfo));
     }
 
-    /** The path (and query) a WebSocket URL sends; for nats:// and tls:// nothing but a lone "/" is allowed. */
+    /**
+     * The path (and query) a WebSocket URL sends; for nats:// and tls:// nothing but a lone "/" is
+     * allowed, since the TCP transport would silently ignore it.
+     */
     private static String pathOf(URI uri, String scheme, String text) {
         if (uri.getRawFragment() != null) {
             throw new NatsIllegalArgumentException("a fragment ('#...') is not allowed in server URL " + redact(text));
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (scheme.equals("ws") || scheme.equals("wss")) {
+        if (!scheme.equals("nats") && !scheme.equals("tls")) {
             return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         }
         if (!path.isEmpty() && !path.equals("/")) {
