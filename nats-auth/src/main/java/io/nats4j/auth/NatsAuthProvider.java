@@ -16,7 +16,8 @@ import java.util.Optional;
  * this provider when {@code nats-auth} is on the module path or class path.
  *
  * <p>Both authenticators sign the {@code nonce} of the server's INFO with the user's Ed25519 key and
- * send the public key (NKey) or the user JWT (credentials) with the base64url signature.
+ * send the public key (NKey) or the user JWT (credentials) with the base64url signature. When the INFO
+ * has no nonce (a server requiring no authentication) the empty nonce is signed, as nats.go does.
  */
 public final class NatsAuthProvider implements AuthProvider {
 
@@ -64,10 +65,13 @@ public final class NatsAuthProvider implements AuthProvider {
         return new CredentialsAuthenticator(credsFile);
     }
 
+    /**
+     * The nonce to sign. A server that requires no authentication sends none; like nats.go, the empty
+     * nonce is signed then, so that the same credentials connect to a development server too (which
+     * ignores them).
+     */
     private static byte[] nonce(ServerInfo info) {
-        return info.nonce()
-                .orElseThrow(() -> new NatsAuthException("server sent no nonce to sign"))
-                .getBytes(StandardCharsets.UTF_8);
+        return info.nonce().orElse("").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String encode(byte[] signature) {

@@ -100,11 +100,18 @@ class NatsAuthProviderTest {
         assertSignedNonce(auth.authenticate(TestVectors.info(Optional.of(NONCE))), user.publicKey());
     }
 
+    /** Like nats.go: a server that sends no nonce (it requires no auth) gets the signature of the empty nonce. */
+    private static void assertSignedEmptyNonce(ConnectAuth auth, String publicKey) {
+        assertEquals(Optional.of(publicKey), auth.nkey());
+        byte[] sig = Base64.getUrlDecoder().decode(auth.signature().orElseThrow());
+        assertTrue(NKey.fromPublicKey(publicKey).verify(new byte[0], sig));
+    }
+
     @Test
-    void nkeyWithoutNonceFails() {
-        Authenticator auth = provider.nkey(NKey.generate(NKey.Type.USER).seed());
-        NatsAuthException e = assertThrows(NatsAuthException.class, () -> auth.authenticate(TestVectors.info(Optional.empty())));
-        assertTrue(e.getMessage().contains("no nonce"), e.getMessage());
+    void nkeyWithoutNonceSignsTheEmptyNonce() {
+        NKey user = NKey.generate(NKey.Type.USER);
+        Authenticator auth = provider.nkey(user.seed());
+        assertSignedEmptyNonce(auth.authenticate(TestVectors.info(Optional.empty())), user.publicKey());
     }
 
     @Test
@@ -161,10 +168,12 @@ class NatsAuthProviderTest {
     }
 
     @Test
-    void credentialsWithoutNonceFail() throws Exception {
-        Authenticator auth = provider.credentials(writeCreds("bob", NKey.generate(NKey.Type.ACCOUNT),
-                NKey.generate(NKey.Type.USER)));
-        assertThrows(NatsAuthException.class, () -> auth.authenticate(TestVectors.info(Optional.empty())));
+    void credentialsWithoutNonceSignTheEmptyNonce() throws Exception {
+        NKey user = NKey.generate(NKey.Type.USER);
+        Authenticator auth = provider.credentials(writeCreds("bob", NKey.generate(NKey.Type.ACCOUNT), user));
+        ConnectAuth result = auth.authenticate(TestVectors.info(Optional.empty()));
+        assertSignedEmptyNonce(result, user.publicKey());
+        assertTrue(result.jwt().isPresent());
         assertThrows(NatsAuthException.class, () -> provider.credentials(null));
     }
 
@@ -185,6 +194,8 @@ class NatsAuthProviderTest {
         Authenticator credsAuth = provider.credentials(file);
         ConnectAuth nkeyResult = nkeyAuth.authenticate(TestVectors.info(Optional.of(NONCE)));
         ConnectAuth credsResult = credsAuth.authenticate(TestVectors.info(Optional.of(NONCE)));
+        seen.add(nkeyAuth.authenticate(TestVectors.info(Optional.empty())).toString());
+        seen.add(credsAuth.authenticate(TestVectors.info(Optional.empty())).toString());
         seen.add(user.toString());
         seen.add(NKey.fromPublicKey(user.publicKey()).toString());
         seen.add(creds.toString());
@@ -210,9 +221,7 @@ class NatsAuthProviderTest {
                 () -> Credentials.parse(TestVectors.credsFile(jwt.substring(0, jwt.length() / 2), seedChars)),
                 () -> Jwt.decode(jwt.substring(0, jwt.lastIndexOf('.'))),
                 () -> Jwt.decode(jwt.replace('.', '!')),
-                () -> Jwt.issueUserJwt(account, seed, "x", null),
-                () -> nkeyAuth.authenticate(TestVectors.info(Optional.empty())),
-                () -> credsAuth.authenticate(TestVectors.info(Optional.empty())));
+                () -> Jwt.issueUserJwt(account, seed, "x", null));
         for (Executable failure : failures) {
             Throwable t = assertThrows(RuntimeException.class, failure);
             assertInstanceOf(io.nats4j.protocol.NatsException.class, t);

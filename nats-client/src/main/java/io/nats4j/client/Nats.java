@@ -51,11 +51,15 @@ public final class Nats {
      *
      * @param options the options
      * @return a connected (or, with {@code retryOnFailedConnect}, connecting) connection
+     * @throws io.nats4j.protocol.NatsIllegalArgumentException when {@code options} is null
      * @throws io.nats4j.protocol.NatsAuthException when the server refused the credentials
      * @throws io.nats4j.protocol.NatsTimeoutException when the connect timeout passed
      * @throws io.nats4j.protocol.NatsConnectionException when no server could be reached
      */
     public static Connection connect(Options options) {
+        if (options == null) {
+            throw new io.nats4j.protocol.NatsIllegalArgumentException("options must not be null");
+        }
         NatsConnection nc = new NatsConnection(options);
         nc.connect();
         return nc;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
@@ -25,7 +24,9 @@ import javax.net.ssl.SSLContext;
  *     .build();
  * }</pre>
  *
- * <p>{@link #toString()} never shows a password, token, seed or JWT.
+ * <p>{@link #toString()} never shows a password, token, seed or JWT. Every builder method rejects bad
+ * input (null included) at once with a {@link NatsIllegalArgumentException} naming the option; timeouts,
+ * intervals and waits are at most 365 days.
  */
 public final class Options {
 
@@ -63,6 +64,7 @@ public final class Options {
     private final String inboxPrefix;
     private final long pendingMessageLimit;
     private final long pendingByteLimit;
+    private final int maxControlLine;
     private final Optional<Executor> executor;
     private final Optional<ThreadFactory> threadFactory;
     private final List<Object> transportOptions;
@@ -99,6 +101,7 @@ public final class Options {
         this.inboxPrefix = b.inboxPrefix;
         this.pendingMessageLimit = b.pendingMessageLimit;
         this.pendingByteLimit = b.pendingByteLimit;
+        this.maxControlLine = b.maxControlLine;
         this.executor = Optional.ofNullable(b.executor);
         this.threadFactory = Optional.ofNullable(b.threadFactory);
         this.transportOptions = List.copyOf(b.transportOptions);
@@ -272,6 +275,11 @@ public final class Options {
         return pendingByteLimit;
     }
 
+    /** @return the server's max_control_line assumed for what this client sends */
+    public int maxControlLine() {
+        return maxControlLine;
+    }
+
     /** @return the executor that runs message handlers, when the application gave one */
     public Optional<Executor> executor() {
         return executor;
@@ -307,6 +315,8 @@ public final class Options {
      * Builds {@link Options}; every setting has a default, documented on its method.
      */
     public static final class Builder {
+        /** Longest timeout, interval or wait accepted. */
+        private static final Duration MAX_DURATION = Duration.ofDays(365);
         private final List<NatsUri> servers = new ArrayList<>();
         private String connectionName;
         private Duration connectTimeout = Duration.ofSeconds(2);
@@ -338,6 +348,7 @@ public final class Options {
         private String inboxPrefix = "_INBOX";
         private long pendingMessageLimit = 512 * 1024;
         private long pendingByteLimit = 64L * 1024 * 1024;
+        private int maxControlLine = 4096;
         private Executor executor;
         private ThreadFactory threadFactory;
         private final List<Object> transportOptions = new ArrayList<>();
@@ -377,6 +388,7 @@ public final class Options {
             inboxPrefix = o.inboxPrefix;
             pendingMessageLimit = o.pendingMessageLimit;
             pendingByteLimit = o.pendingByteLimit;
+            maxControlLine = o.maxControlLine;
             executor = o.executor.orElse(null);
             threadFactory = o.threadFactory.orElse(null);
             transportOptions.addAll(o.transportOptions);
@@ -391,7 +403,7 @@ public final class Options {
          * @throws NatsIllegalArgumentException on a malformed URL
          */
         public Builder server(String url) {
-            servers.addAll(NatsUri.parseList(Objects.requireNonNull(url, "url")));
+            servers.addAll(NatsUri.parseList(notNull(url, "server url")));
             return this;
         }
 
@@ -402,8 +414,9 @@ public final class Options {
          * @return this
          */
         public Builder servers(String... urls) {
+            notNull(urls, "servers");
             for (String u : urls) {
-                server(u);
+                servers.addAll(NatsUri.parseList(notNull(u, "servers: a url")));
             }
             return this;
         }
@@ -593,8 +606,8 @@ public final class Options {
          * @return this
          */
         public Builder userInfo(String user, String password) {
-            this.user = Objects.requireNonNull(user, "user");
-            this.password = Objects.requireNonNull(password, "password");
+            this.user = notNull(user, "userInfo: user");
+            this.password = notNull(password, "userInfo: password");
             return this;
         }
 
@@ -605,7 +618,7 @@ public final class Options {
          * @return this
          */
         public Builder token(String token) {
-            this.token = Objects.requireNonNull(token, "token");
+            this.token = notNull(token, "token");
             return this;
         }
 
@@ -621,7 +634,7 @@ public final class Options {
          * @throws io.nats4j.protocol.NatsAuthException when the seed is malformed (without echoing it)
          */
         public Builder nkey(char[] seed) {
-            this.authenticator = ClientAccess.nkeyAuthenticator(Objects.requireNonNull(seed, "seed"));
+            this.authenticator = ClientAccess.nkeyAuthenticator(notNull(seed, "nkey: seed"));
             this.authenticatorKind = "nkey";
             return this;
         }
@@ -634,7 +647,7 @@ public final class Options {
          * @return this
          */
         public Builder credentials(Path credsFile) {
-            this.credentials = Objects.requireNonNull(credsFile, "credsFile");
+            this.credentials = notNull(credsFile, "credentials: credsFile");
             return this;
         }
 
@@ -646,7 +659,7 @@ public final class Options {
          * @return this
          */
         public Builder authenticator(Authenticator authenticator) {
-            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            this.authenticator = notNull(authenticator, "authenticator");
             this.authenticatorKind = "custom";
             return this;
         }
@@ -661,7 +674,7 @@ public final class Options {
          * @return this
          */
         public Builder sslContext(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
+            this.sslContext = notNull(context, "sslContext");
             return this;
         }
 
@@ -717,12 +730,37 @@ public final class Options {
          * @return this
          */
         public Builder inboxPrefix(String prefix) {
-            String p = Objects.requireNonNull(prefix, "prefix");
+            String p = notNull(prefix, "inboxPrefix");
             while (p.endsWith(".")) {
                 p = p.substring(0, p.length() - 1);
             }
-            io.nats4j.protocol.Subjects.validatePublish(p);
+            if (p.isEmpty()) {
+                throw new NatsIllegalArgumentException("inboxPrefix must not be empty, was '" + prefix + "'");
+            }
+            try {
+                io.nats4j.protocol.Subjects.validatePublish(p);
+            } catch (NatsIllegalArgumentException e) {
+                throw new NatsIllegalArgumentException("inboxPrefix: " + e.getMessage());
+            }
             this.inboxPrefix = p;
+            return this;
+        }
+
+        /**
+         * The server's {@code max_control_line}, which its INFO does not announce: a publish or
+         * subscribe whose protocol line arguments (subject, reply or queue, sizes) would exceed it is
+         * refused synchronously with a {@link NatsIllegalArgumentException}, instead of the server
+         * closing the connection. Default 4096, nats-server's default; set it to what the servers are
+         * configured with. Lines the server sends are not bounded by it.
+         *
+         * @param bytes the limit, from 256 to 16 MiB
+         * @return this
+         */
+        public Builder maxControlLine(int bytes) {
+            if (bytes < 256 || bytes > 16 * 1024 * 1024) {
+                throw new NatsIllegalArgumentException("maxControlLine must be between 256 and 16 MiB, was " + bytes);
+            }
+            this.maxControlLine = bytes;
             return this;
         }
 
@@ -755,7 +793,7 @@ public final class Options {
          * @return this
          */
         public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
+            this.executor = notNull(executor, "executor");
             return this;
         }
 
@@ -768,7 +806,7 @@ public final class Options {
          * @return this
          */
         public Builder threadFactory(ThreadFactory factory) {
-            this.threadFactory = Objects.requireNonNull(factory, "factory");
+            this.threadFactory = notNull(factory, "threadFactory");
             return this;
         }
 
@@ -779,7 +817,7 @@ public final class Options {
          * @return this
          */
         public Builder transportOption(Object option) {
-            transportOptions.add(Objects.requireNonNull(option, "option"));
+            transportOptions.add(notNull(option, "transportOption"));
             return this;
         }
 
@@ -793,19 +831,36 @@ public final class Options {
         }
 
         private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
+            notNull(d, what);
             if (d.isNegative() || d.isZero()) {
                 throw new NatsIllegalArgumentException(what + " must be positive, was " + d);
+            }
+            return notTooLong(d, what);
+        }
+
+        private static Duration nonNegative(Duration d, String what) {
+            notNull(d, what);
+            if (d.isNegative()) {
+                throw new NatsIllegalArgumentException(what + " must not be negative, was " + d);
+            }
+            return notTooLong(d, what);
+        }
+
+        /** Deadlines are computed in nanoseconds of {@code System.nanoTime()}: keep them far from overflow. */
+        private static Duration notTooLong(Duration d, String what) {
+            if (d.compareTo(MAX_DURATION) > 0) {
+                throw new NatsIllegalArgumentException(what + " must be at most " + MAX_DURATION.toDays()
+                        + " days, was " + d);
             }
             return d;
         }
 
-        private static Duration nonNegative(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative()) {
-                throw new NatsIllegalArgumentException(what + " must not be negative, was " + d);
+        /** Null is bad input like any other: a clear error naming the option, not a bare NullPointerException. */
+        private static <T> T notNull(T value, String what) {
+            if (value == null) {
+                throw new NatsIllegalArgumentException(what + " must not be null");
             }
-            return d;
+            return value;
         }
     }
 }

@@ -42,6 +42,11 @@ public record NatsUri(String scheme, String host, int port, String path, Optiona
             throw new NatsIllegalArgumentException("empty server URL");
         }
         if (!text.contains("://")) {
+            if (text.indexOf('/') >= 0) {
+                // "nats//x", "nats:/x", "host:4222/x": a bare host:port never has a slash
+                throw new NatsIllegalArgumentException("missing '://' after the scheme in server URL "
+                        + redact(text) + " (expected scheme://host:port, or a bare host:port)");
+            }
             text = "nats://" + text;
         }
         URI uri;
@@ -59,24 +64,95 @@ public record NatsUri(String scheme, String host, int port, String path, Optiona
             default -> throw new NatsIllegalArgumentException("unknown scheme '" + scheme
                     + "' in server URL " + redact(text) + " (use nats://, tls://, ws:// or wss://)");
         }
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-            throw new NatsIllegalArgumentException("no host in server URL: " + redact(text));
+        String path = pathOf(uri, scheme, text);
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            // java.net.URI gives no host when the authority is not host[:digits]: find the wrong part
+            return fromAuthority(scheme, defaultPort, uri.getRawAuthority(), path, text);
         }
+        String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
-        if (port < 1 || port > 65535) {
-            throw new NatsIllegalArgumentException("port out of range in server URL: " + redact(text));
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (uri.getRawQuery() != null) {
-            path = path + "?" + uri.getRawQuery();
-        }
+        int port = uri.getPort() == -1 ? defaultPort : checkPort(uri.getPort(), text);
         String userInfo = uri.getUserInfo();
         return new NatsUri(scheme, host, port, path,
                 userInfo == null || userInfo.isEmpty() ? Optional.empty() : Optional.of(userInfo));
+    }
+
+    /**
+     * The path (and query) a WebSocket URL sends; for nats:// and tls:// nothing but a lone "/" is
+     * allowed, since the TCP transport would silently ignore it.
+     */
+    private static String pathOf(URI uri, String scheme, String text) {
+        if (uri.getRawFragment() != null) {
+            throw new NatsIllegalArgumentException("a fragment ('#...') is not allowed in server URL " + redact(text));
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (!scheme.equals("nats") && !scheme.equals("tls")) {
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        }
+        if (!path.isEmpty() && !path.equals("/")) {
+            throw new NatsIllegalArgumentException("path '" + path + "' is not allowed in a " + scheme
+                    + ":// server URL: " + redact(text) + " (only ws:// and wss:// URLs have a path)");
+        }
+        if (uri.getRawQuery() != null) {
+            throw new NatsIllegalArgumentException("a query ('?...') is not allowed in a " + scheme
+                    + ":// server URL: " + redact(text));
+        }
+        return "";
+    }
+
+    /** Parses {@code [user[:password]@]host[:port]} by hand, naming the part that is wrong. */
+    private static NatsUri fromAuthority(String scheme, int defaultPort, String rawAuthority, String path,
+            String text) {
+        String authority = rawAuthority == null ? "" : rawAuthority;
+        int at = authority.lastIndexOf('@');
+        String userInfo = at >= 0 ? decode(authority.substring(0, at), text) : "";
+        String hostPort = authority.substring(at + 1);
+        String host = hostPort;
+        String portText = null;
+        int colon = hostPort.lastIndexOf(':');
+        if (!hostPort.startsWith("[") && colon >= 0) {
+            host = hostPort.substring(0, colon);
+            portText = hostPort.substring(colon + 1);
+        }
+        if (host.isEmpty()) {
+            throw new NatsIllegalArgumentException("no host in server URL: " + redact(text));
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            // Host names with '_' (container names) are resolvable although java.net.URI rejects them.
+            if (!(Character.isLetterOrDigit(c) && c < 128) && c != '-' && c != '.' && c != '_') {
+                throw new NatsIllegalArgumentException("invalid host '" + host + "' in server URL: " + redact(text));
+            }
+        }
+        int port = defaultPort;
+        if (portText != null && !portText.isEmpty()) {
+            if (!portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NatsIllegalArgumentException("port '" + portText + "' is not a number in server URL: "
+                        + redact(text));
+            }
+            port = checkPort(portText.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(portText), text);
+        }
+        return new NatsUri(scheme, host, port, path, userInfo.isEmpty() ? Optional.empty() : Optional.of(userInfo));
+    }
+
+    private static int checkPort(int port, String text) {
+        if (port < 1 || port > 65535) {
+            throw new NatsIllegalArgumentException("port " + (port == Integer.MAX_VALUE ? "" : port + " ")
+                    + "out of range (1 to 65535) in server URL: " + redact(text));
+        }
+        return port;
+    }
+
+    /** Percent-decodes a user-info part as {@link URI#getUserInfo()} would; never shows it. */
+    private static String decode(String raw, String text) {
+        try {
+            String decoded = new URI("nats://" + raw + "@h").getUserInfo();
+            return decoded == null ? "" : decoded;
+        } catch (URISyntaxException e) {
+            throw new NatsIllegalArgumentException("malformed credentials in server URL: " + redact(text), null);
+        }
     }
 
     /**

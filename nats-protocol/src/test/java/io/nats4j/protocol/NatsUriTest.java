@@ -52,4 +52,46 @@ class NatsUriTest {
                 () -> NatsUri.parse("nats://bob:pa ss@h:1"));
         assertFalse(e.getMessage().contains("pa ss"), e.getMessage());
     }
+
+    /** Asserts that {@code url} is rejected with a message containing each of {@code parts}. */
+    private static void rejected(String url, String... parts) {
+        NatsIllegalArgumentException e = assertThrows(NatsIllegalArgumentException.class, () -> NatsUri.parse(url),
+                url);
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), () -> "expected '" + part + "' in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void typosAreRejectedNamingTheWrongPart() {
+        rejected("nats//x", "'://'", "nats//x");
+        rejected("nats:/x", "'://'");
+        rejected("localhost:4222/x", "'://'");
+        rejected("nats://h:abc", "port 'abc'", "nats://h:abc");
+        rejected("nats://h:-1", "port '-1'");
+        rejected("nats://h:4222x", "port '4222x'");
+        rejected("nats://alice:s3cr3t@h:abc", "port 'abc'");
+        rejected("nats://:4222", "no host");
+        rejected("nats://h:4222/x", "path '/x'", "nats://");
+        rejected("tls://h:4222/a/b", "path '/a/b'", "tls://");
+        rejected("nats://h:4222?x=1", "query", "nats://");
+        rejected("nats://h:4222#f", "fragment");
+        rejected("ws://h/p#f", "fragment");
+        rejected("nats://h x:4222", "nats://h x:4222");
+        NatsIllegalArgumentException e = assertThrows(NatsIllegalArgumentException.class,
+                () -> NatsUri.parse("nats://alice:s3cr3t@h:abc"));
+        assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+    }
+
+    @Test
+    void whatIsValidStaysValid() {
+        assertEquals(new NatsUri("nats", "h", 4222, "", Optional.empty()), NatsUri.parse("nats://h:4222/"));
+        assertEquals(new NatsUri("ws", "h", 8080, "/a/b?x=1", Optional.empty()), NatsUri.parse("ws://h:8080/a/b?x=1"));
+        assertEquals(new NatsUri("wss", "h", 443, "/nats", Optional.empty()), NatsUri.parse("wss://h/nats"));
+        assertEquals(new NatsUri("nats", "nats_1", 4222, "", Optional.empty()), NatsUri.parse("nats_1:4222"));
+        assertEquals(new NatsUri("nats", "my_host.local", 4223, "", Optional.of("u:p")),
+                NatsUri.parse("nats://u:p@my_host.local:4223"));
+        assertEquals(new NatsUri("nats", "h", 4222, "", Optional.empty()), NatsUri.parse("nats://h:"));
+        assertEquals(new NatsUri("nats", "::1", 4222, "", Optional.empty()), NatsUri.parse("[::1]"));
+    }
 }

@@ -119,14 +119,14 @@ final class ConnectAttempt {
             return result;
         } catch (IOException e) {
             if (timedOut.get()) {
-                return fail(timeout(server, e));
+                return fail(timeout(server)); // e is only the watchdog's close of the transport
             }
             if (closed.getAsBoolean()) {
                 return fail(new NatsConnectionException("connection closed during connect to " + server.redacted(), e));
             }
             return fail(new NatsConnectionException("connect to " + server.redacted() + " failed: " + e.getMessage(), e));
         } catch (NatsException e) {
-            return fail(timedOut.get() && !(e instanceof NatsAuthException) ? timeout(server, e) : e);
+            return fail(timedOut.get() && !(e instanceof NatsAuthException) ? timeout(server) : e);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return fail(new NatsConnectionException("connection closed during connect to " + server.redacted(), e));
         } finally {
@@ -163,7 +163,8 @@ final class ConnectAttempt {
             transport.upgradeToTls();
         }
         ConnectInfo ci = new ConnectInfo(options.verbose(), options.pedantic(), transport.isSecure(),
-                options.connectionName(), "java", VERSION, 1, !options.noEcho(), true, true, authFor(server, si));
+                options.connectionName(), "java", VERSION, 1, !options.noEcho(), si.headers(), si.headers(),
+                authFor(server, si));
         transport.write(ByteBuffer.wrap(ci.encode()), ByteBuffer.wrap(PING));
         readUntil(transport, parser, buf, hs, () -> hs.pong || hs.error != null);
         if (hs.error != null) {
@@ -207,9 +208,9 @@ final class ConnectAttempt {
         return ConnectAuth.NONE;
     }
 
-    private NatsTimeoutException timeout(NatsUri server, Throwable cause) {
+    private NatsTimeoutException timeout(NatsUri server) {
         return new NatsTimeoutException("connect to " + server.redacted() + " timed out after "
-                + options.connectTimeout().toMillis() + " ms", cause);
+                + options.connectTimeout().toMillis() + " ms");
     }
 
     private static Failed fail(NatsException e) {

@@ -68,6 +68,7 @@ final class Engine implements Reader.Events {
         this.registry = new SubscriptionRegistry(facade, out, dispatcher, listeners, counters, lifecycle::isClosed,
                 options.pendingMessageLimit(), options.pendingByteLimit());
         this.mux = new RequestMux(options.inboxPrefix(), registry, timer);
+        out.dropPublishesWithReply(mux::isAbandoned); // 11.9: an expired request is not sent after reconnect
         this.liveness = new Liveness(out, timer, options.pingInterval(), options.maxPingsOut(), () -> session,
                 () -> lifecycle.status().toString(), this::sessionFailed);
         this.drainer = new Drainer(registry, liveness, timer, threads("drain"));

@@ -93,7 +93,7 @@ final class Liveness {
             throw new NatsException("interrupted while flushing", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            throw c instanceof NatsConnectionException nce ? new NatsConnectionException(nce.getMessage(), nce)
+            throw c instanceof NatsConnectionException nce ? new NatsConnectionException(nce.getMessage(), nce.getCause())
                     : new NatsConnectionException("flush failed", c);
         } catch (TimeoutException e) {
             throw new NatsTimeoutException("flush: no PONG within " + timeout.toMillis() + " ms");

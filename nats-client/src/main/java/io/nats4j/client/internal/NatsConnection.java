@@ -91,6 +91,11 @@ public final class NatsConnection implements Connection {
             throw new NatsPayloadTooLargeException("message of " + size + " bytes to '" + subject
                     + "' exceeds the server's max_payload of " + si.maxPayload() + " bytes");
         }
+        if (hdr != null && si != null && !si.headers()) {
+            throw new NatsException("cannot publish headers to '" + subject + "': the server does not support"
+                    + " headers (its INFO says headers: false)");
+        }
+        ControlLines.checkPublish(subject, replyTo, hdr, payload.length, engine.options.maxControlLine());
         // the encoder validates subject and reply while it writes them
         engine.out.publish(subject, replyTo, hdr, payload);
     }
@@ -127,6 +132,7 @@ public final class NatsConnection implements Connection {
         if (queueGroup != null) {
             Subjects.validateQueue(queueGroup);
         }
+        ControlLines.checkSubscribe(subject, queueGroup, engine.registry.nextSid(), engine.options.maxControlLine());
         if (engine.lifecycle.status() == Status.DRAINING) {
             throw new NatsException("connection is draining: no new subscriptions");
         }
@@ -162,15 +168,16 @@ public final class NatsConnection implements Connection {
         }
     }
 
+    /** The same kind and message with the caller's stack; the cause is the original's, not a copy of itself. */
     private static NatsException rethrow(NatsException e) {
         if (e instanceof NatsTimeoutException) {
-            return new NatsTimeoutException(e.getMessage(), e);
+            return new NatsTimeoutException(e.getMessage(), e.getCause());
         }
         if (e instanceof NoRespondersException) {
-            return new NoRespondersException(e.getMessage(), e);
+            return new NoRespondersException(e.getMessage(), e.getCause());
         }
         if (e instanceof NatsConnectionException) {
-            return new NatsConnectionException(e.getMessage(), e);
+            return new NatsConnectionException(e.getMessage(), e.getCause());
         }
         return e;
     }

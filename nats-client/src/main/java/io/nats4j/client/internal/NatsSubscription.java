@@ -23,6 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class NatsSubscription implements Subscription {
 
+    /** Longer waits than this (292 years of nanoseconds) are "forever". */
+    private static final Duration MAX_WAIT = Duration.ofNanos(Long.MAX_VALUE);
+
     private final NatsConnection connection;
     private final SubscriptionRegistry registry;
     final long sid;
@@ -224,7 +227,10 @@ final class NatsSubscription implements Subscription {
             throw new NatsIllegalArgumentException("nextMessage() is for synchronous subscriptions; the one on '"
                     + subject + "' has a handler");
         }
-        long nanos = timeout.toNanos();
+        if (timeout == null || timeout.isNegative()) {
+            throw new NatsIllegalArgumentException("nextMessage timeout must not be null or negative, was " + timeout);
+        }
+        long nanos = timeout.compareTo(MAX_WAIT) > 0 ? Long.MAX_VALUE : timeout.toNanos();
         NatsMessage m;
         lock.lock();
         try {

@@ -50,6 +50,8 @@ final class OutboundBuffer {
     private int pingsPending;
     private long outMsgs;
     private long outBytes;
+    /** Reply subjects of requests whose caller gave up; their buffered PUBs are dropped on attach. */
+    private volatile java.util.function.Predicate<String> expiredReply;
 
     OutboundBuffer(long reconnectBufferSize, long writeTimeoutNanos) {
         this.reconnectBufferSize = reconnectBufferSize;
@@ -211,6 +213,10 @@ final class OutboundBuffer {
     void attach(Session s, Priority first) {
         lock.lock();
         try {
+            java.util.function.Predicate<String> expired = expiredReply;
+            if (expired != null && pending.position() > 0) {
+                pending.position(ExpiredRequests.compact(pending.array(), pending.position(), expired));
+            }
             ByteBuffer fresh = ByteBuffer.allocate(Math.max(INITIAL, first.capacity() + pending.position()));
             first.write(fresh);
             pending.flip();
@@ -225,6 +231,11 @@ final class OutboundBuffer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Publishes to a reply subject {@code expired} accepts are dropped from the buffer when a session attaches. */
+    void dropPublishesWithReply(java.util.function.Predicate<String> expired) {
+        this.expiredReply = expired;
     }
 
     /** {@code s} is lost: nothing more goes to it; what it left unsent stays for the next session. */

@@ -74,19 +74,39 @@ final class Reconnector {
      * @return the session, or the last failure in {@code gaveUp}
      */
     Outcome firstConnect() {
-        NatsException last = null;
+        java.util.List<NatsException> failures = new java.util.ArrayList<>();
         for (ServerPool.Entry e : pool.snapshot()) {
             ConnectAttempt.Result r = tryOnce(e);
             if (r instanceof ConnectAttempt.Ok ok) {
                 return new Outcome(ok, null);
             }
-            last = ((ConnectAttempt.Failed) r).error();
+            failures.add(((ConnectAttempt.Failed) r).error());
             if (stopped.getAsBoolean()) {
                 break;
             }
         }
-        return new Outcome(null, last != null ? last
-                : new NatsConnectionException("could not connect: the server pool is empty"));
+        return new Outcome(null, failures.isEmpty()
+                ? new NatsConnectionException("could not connect: the server pool is empty") : combined(failures));
+    }
+
+    /** One failure as it is; several in one exception naming each server's reason, the others suppressed. */
+    private static NatsException combined(java.util.List<NatsException> failures) {
+        NatsException last = failures.get(failures.size() - 1);
+        if (failures.size() == 1) {
+            return last;
+        }
+        StringBuilder text = new StringBuilder("could not connect to any of the " + failures.size() + " servers: ");
+        boolean allAuth = true;
+        for (NatsException f : failures) {
+            text.append(f == failures.get(0) ? "" : "; ").append(f.getMessage());
+            allAuth &= f instanceof NatsAuthException;
+        }
+        NatsException e = allAuth ? new NatsAuthException(text.toString(), last)
+                : new NatsConnectionException(text.toString(), last);
+        for (NatsException f : failures.subList(0, failures.size() - 1)) {
+            e.addSuppressed(f);
+        }
+        return e;
     }
 
     /**

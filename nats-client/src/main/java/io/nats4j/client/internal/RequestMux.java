@@ -75,7 +75,7 @@ final class RequestMux {
     CompletableFuture<Message> request(String subject, Headers headers, byte[] data, Duration timeout, Publisher pub) {
         String p = ensureInbox();
         String token = Long.toString(ids.incrementAndGet(), 36);
-        CompletableFuture<Message> f = new CompletableFuture<>();
+        CompletableFuture<Message> f = new Call(subject);
         requests.put(token, f);
         try {
             pub.publish(subject, p + token, headers, data);
@@ -117,7 +117,8 @@ final class RequestMux {
         NatsMessage reply = new NatsMessage(m.subject(), null, SubscriptionRegistry.headerCopy(m), m.copyPayload(), sub);
         try {
             if (reply.status() == 503) {
-                f.completeExceptionally(new NoRespondersException("no responders for the request (" + reply.subject() + ")"));
+                String to = f instanceof Call c ? c.subject : reply.subject();
+                f.completeExceptionally(new NoRespondersException("no responders for the request on '" + to + "'"));
                 return;
             }
         } catch (NatsException malformedHeaders) {
@@ -152,9 +153,24 @@ final class RequestMux {
         }
     }
 
+    /** Whether {@code reply} is the inbox of a request nobody waits for any more (timed out or cancelled). */
+    boolean isAbandoned(String reply) {
+        String p = prefix;
+        return p != null && reply.startsWith(p) && !requests.containsKey(reply.substring(p.length()));
+    }
+
     /** Requests waiting for a reply. */
     int pending() {
         return requests.size();
+    }
+
+    /** A request's future, knowing the subject it went to (for the no-responders message). */
+    private static final class Call extends CompletableFuture<Message> {
+        final String subject;
+
+        Call(String subject) {
+            this.subject = subject;
+        }
     }
 
     /** On close: every waiting request fails. */

@@ -80,6 +80,11 @@ final class SubscriptionRegistry implements OutboundBuffer.Priority {
         return sub;
     }
 
+    /** The sid the next subscription gets (one more when subscribes race); for the control-line check. */
+    long nextSid() {
+        return sids.get() + 1;
+    }
+
     void unsubscribe(NatsSubscription sub, int afterMessages) {
         out.lock();
         try {

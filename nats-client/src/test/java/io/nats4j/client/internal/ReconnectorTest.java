@@ -74,11 +74,16 @@ class ReconnectorTest {
     }
 
     @Test
-    void firstConnectReportsTheLastFailure() {
+    void firstConnectReportsEveryServersFailure() {
         Reconnector r = reconnector(pool("nats://a:4222", "nats://b:4222"), 60, Duration.ZERO, ReconnectorTest::refused);
         Reconnector.Outcome o = r.firstConnect();
         assertNull(o.connected());
-        assertEquals("refused by b", o.gaveUp().getMessage());
+        // issue 11.7: each server is named with its reason, not only the last one tried
+        assertEquals("could not connect to any of the 2 servers: refused by a; refused by b", o.gaveUp().getMessage());
+        assertEquals("refused by b", o.gaveUp().getCause().getMessage());
+        assertEquals("refused by a", o.gaveUp().getSuppressed()[0].getMessage());
+        Reconnector one = reconnector(pool("nats://c:4222"), 60, Duration.ZERO, ReconnectorTest::refused);
+        assertEquals("refused by c", one.firstConnect().gaveUp().getMessage(), "one server: its failure as it is");
     }
 
     @Test

@@ -31,8 +31,20 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Parser {
 
-    /** Default longest control line (the op line before a payload), in bytes. */
+    /**
+     * nats-server's default {@code max_control_line}, in bytes: the longest control line a client may
+     * send. The server applies it to the arguments of what it receives, so the lines it sends back
+     * (a {@code MSG} with its sid added, a {@code -ERR} quoting a subject) may be longer; this parser
+     * does not use it by default.
+     */
     public static final int DEFAULT_MAX_CONTROL_LINE = 4096;
+
+    /**
+     * Default longest control line accepted from the server, in bytes: generous, because a server may
+     * be configured with a larger {@code max_control_line} and its INFO does not say so. Memory grows
+     * to it only when such a line arrives.
+     */
+    public static final int DEFAULT_MAX_SERVER_LINE = 1024 * 1024;
 
     /** Smallest control-line limit accepted: the longest op name with room for arguments. */
     public static final int MIN_CONTROL_LINE = 32;
@@ -104,20 +116,21 @@ public final class Parser {
     private final int[] tokenEnd = new int[5];
 
     /**
-     * Creates a parser with the default control-line limit and a payload limit of 64 MiB until the
-     * server's {@code max_payload} is known.
+     * Creates a parser accepting control lines up to {@link #DEFAULT_MAX_SERVER_LINE} and a payload
+     * limit of 64 MiB until the server's {@code max_payload} is known.
      *
      * @param sink where operations go
      */
     public Parser(ParserSink sink) {
-        this(sink, DEFAULT_MAX_CONTROL_LINE, 64L * 1024 * 1024);
+        this(sink, DEFAULT_MAX_SERVER_LINE, 64L * 1024 * 1024);
     }
 
     /**
      * Creates a parser.
      *
      * @param sink where operations go
-     * @param maxControlLine longest control line accepted, CRLF excluded; from {@link #MIN_CONTROL_LINE}
+     * @param maxControlLine longest control line accepted from the server, CRLF excluded (unrelated to
+     *     the limit on what a client sends); from {@link #MIN_CONTROL_LINE}
      *     to {@link #MAX_CONTROL_LINE}
      * @param maxPayload largest payload (headers included) accepted
      * @throws NatsIllegalArgumentException when a limit is out of range

@@ -91,6 +91,17 @@ class ParserTest {
         c.add(new Case("hmsg lower case", ascii("hMsG a 1 12 13\r\nNATS/1.0\r\n\r\nz\r\n"),
                 List.of("MSG a 1 reply= hdr=NATS/1.0\r\n\r\n data=z")));
         c.add(new Case("INFO over the control-line limit", ascii("INFO " + bigInfoJson() + "\r\n"), List.of("INFO BIG")));
+        // What nats-server sends for ops it accepted within its default max_control_line of 4096:
+        // its limit applies to the PUB/SUB arguments, the lines it sends back are longer.
+        String subject = "s".repeat(4090);
+        c.add(new Case("MSG for a subject near the server's line limit", msg(subject, 123456789L, null, "x"),
+                List.of("MSG " + subject + " 123456789 reply= data=x")));
+        c.add(new Case("HMSG for a subject near the server's line limit",
+                hmsg(subject, 123456789L, "_INBOX.k3Jx9QmW2pLr7TtYb4Zc.1", "NATS/1.0\r\n\r\n", "y"),
+                List.of("MSG " + subject + " 123456789 reply=_INBOX.k3Jx9QmW2pLr7TtYb4Zc.1 hdr=NATS/1.0\r\n\r\n data=y")));
+        c.add(new Case("-ERR naming a subject near the server's line limit",
+                ascii("-ERR 'Permissions Violation for Publish to \"" + subject + "\"'\r\n"),
+                List.of("-ERR Permissions Violation for Publish to \"" + subject + "\"")));
         return c;
     }
 
@@ -367,7 +378,7 @@ class ParserTest {
     }
 
     static Stream<Arguments> badInputs() {
-        String longSubject = "a".repeat(5000);
+        String longSubject = "a".repeat(Parser.DEFAULT_MAX_SERVER_LINE);
         String hugeInfo = "INFO {\"x\":\"" + "y".repeat(Parser.INFO_LIMIT) + "\"}\r\n";
         return Stream.of(
                 Arguments.of("FOO\r\n", "unknown protocol operation"),
@@ -406,9 +417,11 @@ class ParserTest {
                 Arguments.of("INFO {\"a\":1\r\n", "INFO: malformed JSON"),
                 Arguments.of("INFO [1]\r\n", "INFO: JSON is not an object"),
                 Arguments.of("INFO {} {}\r\n", "INFO: unexpected data after"),
-                Arguments.of("MSG " + longSubject + " 1 1\r\nx\r\n", "MSG: control line longer than 4096"),
-                Arguments.of("MSG " + longSubject, "MSG: control line longer than 4096"),
-                Arguments.of("PING" + " ".repeat(5000), "PING: control line longer than 4096"),
+                Arguments.of("MSG " + longSubject + " 1 1\r\nx\r\n", "MSG: control line longer than "
+                        + Parser.DEFAULT_MAX_SERVER_LINE),
+                Arguments.of("MSG " + longSubject, "MSG: control line longer than " + Parser.DEFAULT_MAX_SERVER_LINE),
+                Arguments.of("PING" + " ".repeat(Parser.DEFAULT_MAX_SERVER_LINE), "PING: control line longer than "
+                        + Parser.DEFAULT_MAX_SERVER_LINE),
                 Arguments.of(hugeInfo, "INFO: control line longer than " + Parser.INFO_LIMIT));
     }
 
