@@ -241,6 +241,10 @@ public final class NatsServerConfig {
             if (websocketTls) {
                 sb.append("  tls {\n");
                 tlsFiles(sb, "    ");
+                sb.append("    ca_file: ").append(quote(tls.caCert().toString())).append('\n');
+                if (verifyClientCerts) {
+                    sb.append("    verify: true\n"); // tls(certs, true) asks for client certificates on wss:// too
+                }
                 sb.append("  }\n");
             } else {
                 sb.append("  no_tls: true\n");
@@ -690,7 +694,8 @@ public final class NatsServerConfig {
 
         /**
          * Requires TLS on the client port with the server certificate of {@code certs}, optionally
-         * also requiring a client certificate signed by its CA (mutual TLS). Default: no TLS.
+         * also requiring a client certificate signed by its CA (mutual TLS), on the client port and on a
+         * {@code wss://} WebSocket listener alike. Default: no TLS.
          *
          * @param certs the certificates to use
          * @param verifyClientCertificates {@code true} to require and verify client certificates
