@@ -22,7 +22,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +31,15 @@ import org.junit.jupiter.api.Timeout;
 class WsHandshakeTest {
 
     private final WsTransportProvider provider = new WsTransportProvider();
+    /** Issued for a name other than localhost and 127.0.0.1, so only tlsHostname can verify it; made once. */
+    private static io.nats4j.testing.TestCertificates certs;
+
+    private static synchronized io.nats4j.testing.TestCertificates certs() {
+        if (certs == null) {
+            certs = io.nats4j.testing.TestCertificates.generate("DNS:example.invalid");
+        }
+        return certs;
+    }
 
     private Transport open(String url, WsOptions ws) throws IOException {
         return provider.open(NatsUri.parse(url), TransportTestSupport.plain(ws));
@@ -114,24 +122,20 @@ class WsHandshakeTest {
 
     @Test
     void silentPeerTimesOutWithinTheConnectTimeout() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        try (FakeServer fake = FakeServer.start(c -> release.await(20, TimeUnit.SECONDS))) {
+        try (FakeServer fake = FakeServer.start(c -> c.drainUntilClosed(Duration.ofSeconds(20)))) {
             TransportOptions o = TransportTestSupport.withTimeouts(TransportTestSupport.plain(), Duration.ofMillis(300),
                     Duration.ofSeconds(5));
             SocketTimeoutException e = assertThrows(SocketTimeoutException.class,
                     () -> provider.open(NatsUri.parse("ws://127.0.0.1:" + fake.port()), o));
             assertTrue(e.getMessage().contains("did not answer the WebSocket upgrade within the connect timeout"), e.getMessage());
-        } finally {
-            release.countDown();
         }
     }
 
     @Test
     void wssHonoursHostnameVerificationAndTlsHostname() throws Exception {
-        io.nats4j.testing.TestCertificates certs = io.nats4j.testing.TestCertificates.generate("DNS:example.invalid");
-        try (NatsServer server = NatsServer.start(NatsServerConfig.builder().tls(certs).websocket(true).build())) {
+        try (NatsServer server = NatsServer.start(NatsServerConfig.builder().tls(certs()).websocket(true).build())) {
             String url = server.wsUrl(); // wss://localhost:port, not the name in the certificate
-            TransportOptions verifying = TransportTestSupport.tls(certs.clientContext());
+            TransportOptions verifying = TransportTestSupport.tls(certs().clientContext());
             IOException e = assertThrows(IOException.class, () -> provider.open(NatsUri.parse(url), verifying));
             assertTrue(e.getMessage().contains("does not match the host name 'localhost'"), e.getMessage());
             // a server learned by address is verified against the original host name
@@ -147,16 +151,17 @@ class WsHandshakeTest {
 
     @Test
     void wssSendsTheClientCertificate() throws Exception {
-        io.nats4j.testing.TestCertificates certs = io.nats4j.testing.TestCertificates.generate();
-        try (NatsServer server = NatsServer.start(NatsServerConfig.builder().tls(certs, true).websocket(true).build())) {
+        try (NatsServer server = NatsServer.start(NatsServerConfig.builder().tls(certs(), true).websocket(true).build())) {
+            java.util.Optional<String> name = java.util.Optional.of("example.invalid");
             IOException refused = assertThrows(IOException.class, () -> {
-                try (Transport t = provider.open(NatsUri.parse(server.wsUrl()), TransportTestSupport.tls(certs.clientContext()))) {
+                try (Transport t = provider.open(NatsUri.parse(server.wsUrl()),
+                        TransportTestSupport.hostname(TransportTestSupport.tls(certs().clientContext()), true, name))) {
                     TransportTestSupport.readLine(t);
                 }
             });
             assertTrue(refused.getMessage().contains(server.wsUrl()), refused.getMessage());
-            try (Transport t = provider.open(NatsUri.parse(server.wsUrl()),
-                    TransportTestSupport.tls(certs.clientContextWithCertificate()))) {
+            try (Transport t = provider.open(NatsUri.parse(server.wsUrl()), TransportTestSupport.hostname(
+                    TransportTestSupport.tls(certs().clientContextWithCertificate()), true, name))) {
                 assertTrue(TransportTestSupport.readLine(t).startsWith("INFO "));
                 TransportTestSupport.connectAndPing(t);
             }
@@ -166,8 +171,7 @@ class WsHandshakeTest {
     @Test
     void plainWsCannotBeUpgradedWhenTlsIsRequired() throws Exception {
         try (NatsServer server = NatsServer.start(NatsServerConfig.builder().websocket(false).build())) {
-            TransportOptions required = TransportTestSupport.tls(
-                    io.nats4j.testing.TestCertificates.generate().clientContext());
+            TransportOptions required = TransportTestSupport.tls(javax.net.ssl.SSLContext.getDefault());
             try (Transport t = provider.open(NatsUri.parse(server.wsUrl()), required)) {
                 IOException e = assertThrows(IOException.class, t::upgradeToTls);
                 assertTrue(e.getMessage().contains("use wss://"), e.getMessage());

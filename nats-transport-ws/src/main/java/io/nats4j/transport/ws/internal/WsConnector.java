@@ -39,7 +39,7 @@ public final class WsConnector {
     public static WsTransport open(NatsUri server, TransportOptions options) throws IOException {
         long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         WsOptions ws = options.extension(WsOptions.class).orElse(WsOptions.defaults());
-        String where = server.redacted();
+        String where = where(server);
         boolean secure = server.scheme().equals("wss");
         String tlsPeer = options.tlsHostname().orElse(server.host());
         Optional<InetSocketAddress> proxy = chooseProxy(ws, server, secure, where);
@@ -74,6 +74,16 @@ public final class WsConnector {
             raw.close();
             throw e;
         }
+    }
+
+    /**
+     * The server for messages: credentials hidden, and the query too, since gateways often take a
+     * token there.
+     */
+    static String where(NatsUri server) {
+        String r = server.redacted();
+        int q = r.indexOf('?');
+        return q < 0 ? r : r.substring(0, q) + "?...";
     }
 
     /** The first HTTP proxy the selector names; empty for a direct connection. */
