@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * An immutable description of a {@code nats-server} configuration, rendered to a config file when a
@@ -48,6 +49,7 @@ public final class NatsServerConfig {
     private final boolean websocket;
     private final boolean websocketTls;
     private final boolean websocketCompression;
+    private final List<String> websocketOrigins;
     private final boolean monitoring;
     private final boolean jetstream;
     private final long maxPayload;
@@ -73,6 +75,7 @@ public final class NatsServerConfig {
         this.websocket = b.websocket;
         this.websocketTls = b.websocketTls;
         this.websocketCompression = b.websocketCompression;
+        this.websocketOrigins = List.copyOf(b.websocketOrigins);
         this.monitoring = b.monitoring;
         this.jetstream = b.jetstream;
         this.maxPayload = b.maxPayload;
@@ -251,6 +254,11 @@ public final class NatsServerConfig {
             }
             if (websocketCompression) {
                 sb.append("  compression: true\n");
+            }
+            if (!websocketOrigins.isEmpty()) {
+                sb.append("  allowed_origins: [")
+                    .append(websocketOrigins.stream().map(NatsServerConfig::quote).collect(Collectors.joining(", ")))
+                    .append("]\n");
             }
             sb.append("}\n");
         }
@@ -576,6 +584,7 @@ public final class NatsServerConfig {
         private boolean websocket;
         private boolean websocketTls;
         private boolean websocketCompression;
+        private final List<String> websocketOrigins = new ArrayList<>();
         private boolean monitoring;
         private boolean jetstream;
         private long maxPayload;
@@ -734,6 +743,22 @@ public final class NatsServerConfig {
          */
         public Builder websocketCompression(boolean on) {
             this.websocketCompression = on;
+            return this;
+        }
+
+        /**
+         * Lets the WebSocket listener accept only upgrades whose {@code Origin} header is one of these
+         * ({@code allowed_origins}); others get {@code 403}. A request without {@code Origin} is
+         * accepted, as nats-server does. Default: any origin. Needs {@link #websocket(boolean)}.
+         *
+         * @param origins origins such as {@code "https://app.example"}
+         * @return this builder
+         * @throws IllegalArgumentException if an origin is null or empty
+         */
+        public Builder websocketAllowedOrigins(String... origins) {
+            for (String o : origins) {
+                websocketOrigins.add(nonEmpty(o, "origin"));
+            }
             return this;
         }
 
