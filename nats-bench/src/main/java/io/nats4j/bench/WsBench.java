@@ -39,8 +39,8 @@ public final class WsBench {
     private WsBench() {
     }
 
-    /** One transport to measure. */
-    private record Variant(String name, String url, boolean compression) {
+    /** One transport (and payload kind) to measure. */
+    private record Variant(String name, String url, boolean compression, byte[][] payloads) {
         Options options() {
             return Options.builder().server(url).transportOption(WsOptions.builder().compression(compression).build())
                     .build();
@@ -57,40 +57,67 @@ public final class WsBench {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 128;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        byte[] payload = payload(size);
+        byte[][] text = textPayloads(size);
+        byte[][] random = randomPayloads(size);
         NatsServerConfig cfg = NatsServerConfig.builder().websocket(false).websocketCompression(true).build();
         try (NatsServer server = NatsServer.start(cfg)) {
-            List<Variant> variants = List.of(new Variant("nats://", server.url(), false),
-                    new Variant("ws://", server.wsUrl(), false), new Variant("ws:// deflate", server.wsUrl(), true));
+            List<Variant> variants = List.of(new Variant("nats://", server.url(), false, text),
+                    new Variant("ws://", server.wsUrl(), false, text),
+                    new Variant("ws:// deflate", server.wsUrl(), true, text),
+                    new Variant("ws:// deflate*", server.wsUrl(), true, random));
+            for (Variant v : variants) { // warm-up: JIT and connections, untimed
+                pubOnly(v, Math.min(messages, 100_000));
+                pubSub(v, Math.min(messages, 100_000));
+            }
             System.out.printf("WsBench: %,d msgs x %d B, median of %d rounds, JDK %s, %d cores%n", messages, size, rounds,
                     Runtime.version(), Runtime.getRuntime().availableProcessors());
             double basePub = 0;
             double baseSub = 0;
             System.out.printf("%-15s %15s %8s %15s %8s%n", "transport", "pub msgs/s", "x nats", "pub->sub msgs/s", "x nats");
             for (Variant v : variants) {
-                double pub = median(rounds, () -> pubOnly(v, payload, messages));
-                double sub = median(rounds, () -> pubSub(v, payload, messages));
+                double pub = median(rounds, () -> pubOnly(v, messages));
+                double sub = median(rounds, () -> pubSub(v, messages));
                 if (basePub == 0) {
                     basePub = pub;
                     baseSub = sub;
                 }
                 System.out.printf("%-15s %,15.0f %8.2f %,15.0f %8.2f%n", v.name(), pub, pub / basePub, sub, sub / baseSub);
             }
-            long plain = wireBytes(server, payload, Math.min(messages, 100_000), false);
-            long deflated = wireBytes(server, payload, Math.min(messages, 100_000), true);
-            System.out.printf("wire bytes for %,d msgs pub->sub over ws://: %,d plain, %,d deflate (%.0f%%)%n",
-                    Math.min(messages, 100_000), plain, deflated, 100.0 * deflated / plain);
+            System.out.println("(* random, incompressible payloads; the other rows use JSON-like text)");
+            int n = Math.min(messages, 100_000);
+            for (byte[][] kind : List.of(text, random)) {
+                long plain = wireBytes(server, kind, n, false);
+                long deflated = wireBytes(server, kind, n, true);
+                System.out.printf("wire bytes, %,d msgs pub->sub over ws:// (%s): %,d plain, %,d deflate (%.1f%%)%n",
+                        n, kind == text ? "text" : "random", plain, deflated, 100.0 * deflated / plain);
+            }
         }
     }
 
-    /** JSON-like text of the given size. */
-    static byte[] payload(int size) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; sb.length() < size; i++) {
-            sb.append("{\"order\":").append(1000 + i).append(",\"sku\":\"ABC-").append(i % 10)
-                    .append("\",\"qty\":").append(i % 7 + 1).append(",\"status\":\"NEW\"}");
+    /** 1024 different JSON-like records of the given size (order numbers, SKUs, quantities vary). */
+    static byte[][] textPayloads(int size) {
+        java.util.Random r = new java.util.Random(42);
+        byte[][] out = new byte[1024][];
+        for (int k = 0; k < out.length; k++) {
+            StringBuilder sb = new StringBuilder();
+            while (sb.length() < size) {
+                sb.append("{\"order\":").append(100_000 + r.nextInt(900_000)).append(",\"sku\":\"SKU-")
+                        .append(r.nextInt(5000)).append("\",\"qty\":").append(1 + r.nextInt(20))
+                        .append(",\"price\":").append(r.nextInt(10_000) / 100.0).append(",\"status\":\"NEW\"}");
+            }
+            out[k] = sb.substring(0, size).getBytes(StandardCharsets.US_ASCII);
         }
-        return sb.substring(0, size).getBytes(StandardCharsets.US_ASCII);
+        return out;
+    }
+
+    /** 1024 different random payloads: nothing for deflate to find. */
+    static byte[][] randomPayloads(int size) {
+        java.util.Random r = new java.util.Random(7);
+        byte[][] out = new byte[1024][size];
+        for (byte[] b : out) {
+            r.nextBytes(b);
+        }
+        return out;
     }
 
     @FunctionalInterface
@@ -107,18 +134,20 @@ public final class WsBench {
         return r[rounds / 2];
     }
 
-    private static double pubOnly(Variant v, byte[] payload, int messages) {
+    private static double pubOnly(Variant v, int messages) {
+        byte[][] p = v.payloads();
         try (Connection nc = Nats.connect(v.options())) {
             long start = System.nanoTime();
             for (int i = 0; i < messages; i++) {
-                nc.publish("bench.pub", payload);
+                nc.publish("bench.pub", p[i & 1023]);
             }
             nc.flush(WAIT);
             return messages / ((System.nanoTime() - start) / 1e9);
         }
     }
 
-    private static double pubSub(Variant v, byte[] payload, int messages) throws InterruptedException {
+    private static double pubSub(Variant v, int messages) throws InterruptedException {
+        byte[][] p = v.payloads();
         try (Connection sub = Nats.connect(v.options()); Connection pub = Nats.connect(v.options())) {
             CountDownLatch done = new CountDownLatch(1);
             AtomicLong got = new AtomicLong();
@@ -130,7 +159,7 @@ public final class WsBench {
             sub.flush(WAIT);
             long start = System.nanoTime();
             for (int i = 0; i < messages; i++) {
-                pub.publish("bench.sub", payload);
+                pub.publish("bench.sub", p[i & 1023]);
             }
             pub.flush(WAIT);
             if (!done.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -142,10 +171,11 @@ public final class WsBench {
     }
 
     /** Bytes both ways through a loopback relay in front of the WebSocket port, for one pub->sub run. */
-    private static long wireBytes(NatsServer server, byte[] payload, int messages, boolean compression) throws Exception {
+    private static long wireBytes(NatsServer server, byte[][] payloads, int messages, boolean compression)
+            throws Exception {
         try (Relay relay = new Relay(server.wsPort())) {
-            Variant v = new Variant("relay", "ws://127.0.0.1:" + relay.port(), compression);
-            pubSub(v, payload, messages);
+            Variant v = new Variant("relay", "ws://127.0.0.1:" + relay.port(), compression, payloads);
+            pubSub(v, messages);
             return relay.bytes.get();
         }
     }
@@ -204,7 +234,7 @@ public final class WsBench {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             listener.close();
             List<Thread> all;
             synchronized (this) {
@@ -214,7 +244,12 @@ public final class WsBench {
                 all = new ArrayList<>(threads);
             }
             for (Thread t : all) {
-                t.join(5000);
+                try {
+                    t.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
