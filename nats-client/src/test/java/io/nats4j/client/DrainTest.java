@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.protocol.NatsException;
 import io.nats4j.protocol.NatsTimeoutException;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServerConfig;
 import io.nats4j.testing.NatsServerExtension;
 import java.time.Duration;
@@ -17,24 +18,29 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ExtendWith(LeakCheckExtension.class)
 class DrainTest {
 
     @RegisterExtension
-    static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().build());
+    static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().websocket(false).build());
 
-    @AfterEach
-    void noLeaks() {
-        TestSupport.assertNoClientThreads();
+    /**
+     * The URL of the connections under test; the {@code ...OverWsTest} subclass runs every test of
+     * this class again over {@code ws://} (peers that are not under test stay on {@code nats://}).
+     */
+    String url() {
+        return NATS.server().url();
     }
+
 
     @Test
     void connectionDrainDeliversEverythingInFlightThenCloses() throws Exception {
         TestSupport.Recorder rec = new TestSupport.Recorder();
-        Connection nc = Nats.connect(rec.on(Options.builder().server(NATS.server().url())).build());
+        Connection nc = Nats.connect(rec.on(Options.builder().server(url())).build());
         Connection pub = Nats.connect(NATS.server().url());
         try {
             AtomicInteger got = new AtomicInteger();
@@ -68,7 +74,7 @@ class DrainTest {
 
     @Test
     void drainTimeoutIsReportedAndTheConnectionStillCloses() {
-        Connection nc = Nats.connect(NATS.server().url());
+        Connection nc = Nats.connect(url());
         CountDownLatch release = new CountDownLatch(1);
         try {
             nc.subscribe("stuck", m -> release.await(30, TimeUnit.SECONDS));
@@ -87,7 +93,7 @@ class DrainTest {
 
     @Test
     void subscriptionDrainKeepsTheConnectionOpen() throws Exception {
-        try (Connection nc = Nats.connect(NATS.server().url())) {
+        try (Connection nc = Nats.connect(url())) {
             AtomicInteger got = new AtomicInteger();
             Subscription sub = nc.subscribe("sd", m -> got.incrementAndGet());
             nc.flush(WAIT);

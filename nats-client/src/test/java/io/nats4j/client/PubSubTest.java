@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.protocol.NatsException;
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NatsPayloadTooLargeException;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,17 +25,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ExtendWith(LeakCheckExtension.class)
 class PubSubTest {
 
     @RegisterExtension
     static final NatsServerExtension NATS = NatsServerExtension.withConfig(
-            io.nats4j.testing.NatsServerConfig.builder().build());
+            io.nats4j.testing.NatsServerConfig.builder().websocket(false).build());
+
+    /**
+     * The URL of the connections under test; the {@code ...OverWsTest} subclass runs every test of
+     * this class again over {@code ws://} (peers that are not under test stay on {@code nats://}).
+     */
+    String url() {
+        return NATS.server().url();
+    }
 
     private Connection nc;
     private TestSupport.Recorder rec;
@@ -42,7 +52,7 @@ class PubSubTest {
     @BeforeEach
     void connect() {
         rec = new TestSupport.Recorder();
-        nc = Nats.connect(rec.on(Options.builder().server(NATS.server().url())).build());
+        nc = Nats.connect(rec.on(Options.builder().server(url())).build());
     }
 
     @AfterEach
@@ -50,10 +60,6 @@ class PubSubTest {
         nc.close();
     }
 
-    @AfterAll
-    static void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -261,7 +267,7 @@ class PubSubTest {
 
     @Test
     void noEchoSuppressesOwnMessages() {
-        try (Connection quiet = Nats.connect(Options.builder().server(NATS.server().url()).noEcho().build())) {
+        try (Connection quiet = Nats.connect(Options.builder().server(url()).noEcho().build())) {
             Subscription own = quiet.subscribe("echo");
             Subscription other = nc.subscribe("echo");
             quiet.flush(WAIT);

@@ -11,6 +11,7 @@ import io.nats4j.protocol.NatsConnectionException;
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NatsTimeoutException;
 import io.nats4j.protocol.NoRespondersException;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServerConfig;
 import io.nats4j.testing.NatsServerExtension;
 import java.nio.charset.StandardCharsets;
@@ -19,22 +20,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ExtendWith(LeakCheckExtension.class)
 class RequestReplyTest {
 
     @RegisterExtension
-    static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().build());
+    static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().websocket(false).build());
+
+    /**
+     * The URL of the connections under test; the {@code ...OverWsTest} subclass runs every test of
+     * this class again over {@code ws://} (peers that are not under test stay on {@code nats://}).
+     */
+    String url() {
+        return NATS.server().url();
+    }
 
     private Connection nc;
 
     @BeforeEach
     void connect() {
-        nc = Nats.connect(NATS.server().url());
+        nc = Nats.connect(url());
     }
 
     @AfterEach
@@ -42,10 +52,6 @@ class RequestReplyTest {
         nc.close();
     }
 
-    @AfterAll
-    static void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     @Test
     void requestGetsTheReplyAndRespondWorks() {
@@ -116,7 +122,7 @@ class RequestReplyTest {
 
     @Test
     void inboxesAreUniqueAndUseThePrefix() {
-        try (Connection custom = Nats.connect(Options.builder().server(NATS.server().url()).inboxPrefix("_MY.INBOX").build())) {
+        try (Connection custom = Nats.connect(Options.builder().server(url()).inboxPrefix("_MY.INBOX").build())) {
             String a = custom.newInbox();
             String b = custom.newInbox();
             assertTrue(a.startsWith("_MY.INBOX."), a);

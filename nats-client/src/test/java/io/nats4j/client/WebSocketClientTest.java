@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.protocol.NatsConnectionException;
-import io.nats4j.protocol.NatsPayloadTooLargeException;
 import io.nats4j.testing.FakeServer;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsCluster;
 import io.nats4j.testing.NatsServer;
 import io.nats4j.testing.NatsServerConfig;
@@ -20,21 +20,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The client over {@code ws://}: core scenarios against a real nats-server's WebSocket listener,
- * a ws:// client talking to a nats:// client, compression, refusals, and a ws-only client in a cluster.
+ * What the client does over {@code ws://} beyond the core scenarios (which {@code PubSubOverWsTest},
+ * {@code RequestReplyOverWsTest}, {@code DrainOverWsTest} and {@code ReconnectOverWsTest} run):
+ * a ws:// client and a nats:// client working together with and without compression, refusals,
+ * handshake headers, and a ws-only client in a cluster.
  */
+@ExtendWith(LeakCheckExtension.class)
 class WebSocketClientTest {
-
-    @AfterEach
-    void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -82,46 +80,6 @@ class WebSocketClientTest {
 
             assertEquals("re: ping", ws.request("svc", bytes("ping"), WAIT).dataAsString());
             assertEquals("re: async", ws.requestAsync("svc", bytes("async"), WAIT).get().dataAsString());
-        }
-    }
-
-    @Test
-    void maxPayloadAndDrainOverWs() throws Exception {
-        NatsServerConfig cfg = NatsServerConfig.builder().websocket(false).maxPayload(1024).build();
-        try (NatsServer server = NatsServer.start(cfg); Connection nc = Nats.connect(ws(server.wsUrl(), false).build())) {
-            assertEquals(1024, nc.maxPayload());
-            assertThrows(NatsPayloadTooLargeException.class, () -> nc.publish("big", new byte[1025]));
-            Subscription sub = nc.subscribe("d", msg -> { });
-            for (int i = 0; i < 100; i++) {
-                nc.publish("d", new byte[1024]);
-            }
-            nc.drain(WAIT).get();
-            assertEquals(Status.CLOSED, nc.status());
-            assertEquals(100, sub.deliveredMessages());
-        }
-    }
-
-    @Test
-    void reconnectsAfterAServerRestart() {
-        try (NatsServer server = NatsServer.start(NatsServerConfig.builder().websocket(false).build())) {
-            TestSupport.Recorder rec = new TestSupport.Recorder();
-            try (Connection nc = Nats.connect(rec.on(ws(server.wsUrl(), false)).build());
-                    Connection other = Nats.connect(server.url())) {
-                Subscription sub = nc.subscribe("survive");
-                nc.flush(WAIT);
-                server.stop(); // nats-server sends a close frame to WebSocket clients
-                await("reconnecting", () -> nc.status() == Status.RECONNECTING);
-                nc.publish("survive", bytes("sent while down"));
-                server.restart();
-                await("reconnected", () -> nc.status() == Status.CONNECTED);
-                await("events", () -> rec.events.contains(ConnectionEvent.RESUBSCRIBED));
-                assertEquals("sent while down", sub.nextMessage(WAIT).dataAsString());
-                await("other reconnected", () -> other.status() == Status.CONNECTED);
-                nc.flush(WAIT);
-                other.publish("survive", bytes("after"));
-                assertEquals("after", sub.nextMessage(WAIT).dataAsString());
-                assertEquals(1, nc.statistics().reconnects());
-            }
         }
     }
 

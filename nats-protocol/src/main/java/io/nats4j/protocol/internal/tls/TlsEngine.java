@@ -1,5 +1,6 @@
 package io.nats4j.protocol.internal.tls;
 
+import io.nats4j.protocol.internal.Hosts;
 import io.nats4j.protocol.spi.TransportOptions;
 import java.io.EOFException;
 import java.io.IOException;

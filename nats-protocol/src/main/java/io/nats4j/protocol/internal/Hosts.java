@@ -1,6 +1,6 @@
-package io.nats4j.protocol.internal.tls;
+package io.nats4j.protocol.internal;
 
-/** Host name checks that must not trigger a DNS lookup. */
+/** Host name checks that must not trigger a DNS lookup; the one definition every module uses. */
 public final class Hosts {
 
     private Hosts() {
@@ -8,7 +8,9 @@ public final class Hosts {
 
     /**
      * Whether {@code host} is an IP address literal rather than a name: IPv6 (it has a colon, as
-     * names never do) or dotted-decimal IPv4. SNI is only sent for names, and literals need no lookup.
+     * names never do) or dotted-decimal IPv4 (four parts of 0-255 without leading zeros: anything
+     * else the JDK would send to the resolver). SNI is only sent for names, literals need no lookup,
+     * and a gossiped literal is verified against the name of the server that announced it.
      *
      * @param host a host without brackets
      * @return true for an IP literal
@@ -22,7 +24,6 @@ public final class Hosts {
             return false;
         }
         for (String p : parts) {
-            // 0-255 without leading zeros: anything else the JDK would send to the resolver
             if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
                 return false;
             }
