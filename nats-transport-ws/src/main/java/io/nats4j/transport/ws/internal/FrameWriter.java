@@ -34,7 +34,8 @@ final class FrameWriter {
 
     private final SocketTransport raw;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ByteBuffer out = ByteBuffer.allocate(OUT_SIZE + 14);
+    /** Direct: the socket takes it without the JDK's own copy into a temporary direct buffer. */
+    private final ByteBuffer out = ByteBuffer.allocateDirect(OUT_SIZE + 14);
     private final ByteBuffer control = ByteBuffer.allocate(2 + 4 + 125);
     private final SecureRandom random = new SecureRandom();
     private final byte[] keys = new byte[512];
@@ -42,6 +43,8 @@ final class FrameWriter {
     /** Null unless permessage-deflate was agreed. */
     private final Deflater deflater;
     private ByteBuffer zout;
+    /** Set by {@link #release()}: the deflater is gone and nothing more may be written. */
+    private boolean released;
 
     FrameWriter(SocketTransport raw, boolean deflate) {
         this.raw = raw;
@@ -65,6 +68,9 @@ final class FrameWriter {
         }
         lock.lock();
         try {
+            if (released) {
+                throw raw.closedException();
+            }
             if (deflater != null && total >= COMPRESS_THRESHOLD) {
                 writeCompressed(srcs);
             } else {
@@ -239,10 +245,14 @@ final class FrameWriter {
         }
     }
 
-    /** Frees the deflater's native memory. */
+    /**
+     * After the socket was closed: frees the deflater's native memory now unless a write holds it
+     * (then its cleaner does, later); writes fail from here on.
+     */
     void release() {
         if (deflater != null && lock.tryLock()) {
             try {
+                released = true;
                 deflater.end();
             } finally {
                 lock.unlock();
