@@ -145,4 +145,22 @@ class WebSocketClientTest {
             }
         }
     }
+
+    /** A node in lame duck mode tells its WebSocket clients too, and they move to another node over ws://. */
+    @Test
+    void lameDuckOverWsMovesTheClientToAnotherNode() {
+        NatsServerConfig cfg = NatsServerConfig.builder().websocket(false).lameDuckDuration(Duration.ofSeconds(30))
+                .lameDuckGracePeriod(Duration.ofMillis(200)).build();
+        try (NatsCluster cluster = NatsCluster.start(2, cfg)) {
+            TestSupport.Recorder rec = new TestSupport.Recorder();
+            try (Connection nc = Nats.connect(rec.on(ws(cluster.server(0).wsUrl(), false)).build())) {
+                await("the peer was announced", () -> nc.serverInfo().connectUrls().size() == 2);
+                cluster.server(0).lameDuck();
+                await("LAME_DUCK event", () -> rec.events.contains(ConnectionEvent.LAME_DUCK));
+                await("moved to the other node", () -> nc.status() == Status.CONNECTED
+                        && nc.connectedUrl().orElseThrow().startsWith(cluster.server(1).wsUrl()));
+                nc.flush(WAIT);
+            }
+        }
+    }
 }
