@@ -13,7 +13,9 @@ public final class WebSocketClosedException extends IOException {
     /** Status code meaning the close frame carried no code (RFC 6455 section 7.1.5). */
     public static final int NO_STATUS = 1005;
 
+    /** The close code the server sent. */
     private final int code;
+    /** The reason text the server sent, empty when none. */
     private final String reason;
 
     /**
