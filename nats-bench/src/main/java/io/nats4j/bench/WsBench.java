@@ -71,20 +71,31 @@ public final class WsBench {
             }
             System.out.printf("WsBench: %,d msgs x %d B, median of %d rounds, JDK %s, %d cores%n", messages, size, rounds,
                     Runtime.version(), Runtime.getRuntime().availableProcessors());
-            // rounds interleave the variants, so a change in machine load hits them all alike
+            // rounds interleave the variants, so a change in machine load hits them all alike; CPU time
+            // (this JVM + nats-server, from /proc) per message is the figure the load disturbs least
             double[][] pub = new double[variants.size()][rounds];
             double[][] sub = new double[variants.size()][rounds];
+            long[] pubCpu = new long[variants.size()];
+            long[] subCpu = new long[variants.size()];
             for (int r = 0; r < rounds; r++) {
                 for (int i = 0; i < variants.size(); i++) {
+                    long c0 = cpuNanos(server.pid());
                     pub[i][r] = pubOnly(variants.get(i), messages);
+                    long c1 = cpuNanos(server.pid());
                     sub[i][r] = pubSub(variants.get(i), messages);
+                    pubCpu[i] += c1 - c0;
+                    subCpu[i] += cpuNanos(server.pid()) - c1;
                 }
             }
-            System.out.printf("%-15s %15s %8s %15s %8s%n", "transport", "pub msgs/s", "x nats", "pub->sub msgs/s", "x nats");
+            double total = (double) messages * rounds;
+            System.out.printf("%-15s %13s %6s %8s %15s %6s %8s%n", "transport", "pub msgs/s", "x nats", "cpu ns",
+                    "pub->sub msgs/s", "x nats", "cpu ns");
             for (int i = 0; i < variants.size(); i++) {
-                System.out.printf("%-15s %,15.0f %8.2f %,15.0f %8.2f%n", variants.get(i).name(), median(pub[i]),
-                        median(pub[i]) / median(pub[0]), median(sub[i]), median(sub[i]) / median(sub[0]));
+                System.out.printf("%-15s %,13.0f %6.2f %,8.0f %,15.0f %6.2f %,8.0f%n", variants.get(i).name(),
+                        median(pub[i]), median(pub[i]) / median(pub[0]), pubCpu[i] / total,
+                        median(sub[i]), median(sub[i]) / median(sub[0]), subCpu[i] / total);
             }
+            System.out.println("(cpu ns: CPU time of client JVM + nats-server per message, all rounds)");
             System.out.println("(* random, incompressible payloads; the other rows use JSON-like text)");
             int n = Math.min(messages, 100_000);
             for (byte[][] kind : List.of(text, random)) {
@@ -120,6 +131,22 @@ public final class WsBench {
             r.nextBytes(b);
         }
         return out;
+    }
+
+    /** CPU time (user + system) of this JVM and of the server process, from /proc; 0 where there is none. */
+    private static long cpuNanos(long serverPid) {
+        return cpuNanosOf(ProcessHandle.current().pid()) + cpuNanosOf(serverPid);
+    }
+
+    private static long cpuNanosOf(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static double median(double[] rounds) {
