@@ -5,6 +5,9 @@
 module io.nats4j.protocol {
     requires com.fasterxml.jackson.core; // INFO/CONNECT JSON, streaming only
 
+    // socket and TLS plumbing shared by the two transport modules only (the codec itself has no sockets)
+    exports io.nats4j.protocol.internal.net to io.nats4j.transport.tcp, io.nats4j.transport.ws;
+    exports io.nats4j.protocol.internal.tls to io.nats4j.transport.tcp, io.nats4j.transport.ws;
     exports io.nats4j.protocol;
     exports io.nats4j.protocol.spi;
     exports io.nats4j.protocol.internal to io.nats4j.client, io.nats4j.transport.tcp, io.nats4j.bench; // codec: not API
