@@ -1,9 +1,4 @@
-/**
- * Benchmarks (JMH and end-to-end against jnats) and the demo.
- *
- * <p>A tool, not a library: {@code bin/demo} runs {@code io.nats4j.bench.Demo} on the module path,
- * and {@code target/benchmarks.jar} holds the JMH benchmarks of {@code io.nats4j.bench.jmh}.
- */
+/** Benchmarks (JMH and end-to-end against jnats) and the demo. */
 module io.nats4j.bench {
     requires io.nats4j.client;
     requires io.nats4j.testing;
