@@ -1,17 +1,14 @@
 /**
- * The NATS wire codec and the SPIs every other nats4j module builds on. No threads, no sockets.
- *
- * <p>{@code io.nats4j.protocol} holds what every module shares: the exception hierarchy rooted at
- * {@link io.nats4j.protocol.NatsException}, {@link io.nats4j.protocol.ServerInfo} (the server's
- * {@code INFO}), {@link io.nats4j.protocol.NatsUri} server URLs, subject validation and NUIDs.
- * {@code io.nats4j.protocol.spi} is for providers: {@link io.nats4j.protocol.spi.TransportProvider}
- * (a way to reach a server, found by {@link java.util.ServiceLoader}) and
- * {@link io.nats4j.protocol.spi.AuthProvider}. Applications rarely name this module: the client
- * requires it transitively.
+ * The NATS wire codec and the SPIs every other nats4j module builds on. The codec has no threads
+ * and no sockets; the socket and TLS plumbing shared by the two transport modules lives in
+ * qualified-export packages that only those modules can read.
  */
+@SuppressWarnings("module") // qualified exports name sibling modules that are compiled after this one
 module io.nats4j.protocol {
     requires com.fasterxml.jackson.core; // INFO/CONNECT JSON, streaming only
 
     exports io.nats4j.protocol;
     exports io.nats4j.protocol.spi;
+    exports io.nats4j.protocol.internal.net to io.nats4j.transport.tcp, io.nats4j.transport.ws; // sockets
+    exports io.nats4j.protocol.internal.tls to io.nats4j.transport.tcp, io.nats4j.transport.ws; // SSLEngine
 }

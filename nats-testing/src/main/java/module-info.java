@@ -9,6 +9,8 @@
 module io.nats4j.testing {
     requires transitive org.junit.jupiter.api; // the extension's types appear in our API
     requires java.net.http; // reads /varz and /connz from the monitoring port
+    requires static transitive io.nats4j.protocol; // SPI types in the contract suite's API; only the suite needs it
 
     exports io.nats4j.testing;
+    exports io.nats4j.testing.transport; // the transport contract suite
 }

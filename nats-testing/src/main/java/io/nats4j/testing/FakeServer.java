@@ -39,7 +39,9 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>A script that fails (other than by its socket being closed under it) is recorded in
  * {@link #errors()}; a test can assert that list is empty. Use {@link #startTls} for a server that
- * expects the TLS handshake right away, or {@link Connection#upgradeToTls} to upgrade after INFO.
+ * expects the TLS handshake right away, or {@link Connection#upgradeToTls} to upgrade after INFO, and
+ * {@link #startWebSocket} / {@link #startWebSocketTls} for one that accepts the WebSocket upgrade
+ * first and then frames what the script reads and writes (each write one binary frame).
  */
 public final class FakeServer implements AutoCloseable {
 
@@ -65,12 +67,14 @@ public final class FakeServer implements AutoCloseable {
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final boolean tls;
+    private final boolean webSocket;
     private volatile boolean closed;
 
-    private FakeServer(ServerSocket listener, Script script, boolean tls) {
+    private FakeServer(ServerSocket listener, Script script, boolean tls, boolean webSocket) {
         this.listener = listener;
         this.script = script;
         this.tls = tls;
+        this.webSocket = webSocket;
         this.acceptor = new Thread(this::acceptLoop, "nats4j-fake-server-accept-" + listener.getLocalPort());
         this.acceptor.setDaemon(true);
     }
@@ -84,7 +88,38 @@ public final class FakeServer implements AutoCloseable {
      * @throws NatsTestingException if the port cannot be opened
      */
     public static FakeServer start(Script script) {
-        return open(script, null);
+        return open(script, null, false);
+    }
+
+    /**
+     * Starts a fake WebSocket server ({@code ws://}) on an ephemeral loopback port: each connection
+     * first gets the HTTP upgrade answered with {@code 101}, then the script runs over frames (its
+     * reads see the payload of the client's data frames, each of its writes is sent as one binary
+     * frame, a close frame from the client reads as the end of the stream).
+     *
+     * @param script what to do on each upgraded connection
+     * @return the listening server
+     * @throws IllegalArgumentException if {@code script} is null
+     * @throws NatsTestingException if the port cannot be opened
+     */
+    public static FakeServer startWebSocket(Script script) {
+        return open(script, null, true);
+    }
+
+    /**
+     * Like {@link #startWebSocket} behind TLS ({@code wss://}): the TLS handshake, then the upgrade.
+     *
+     * @param context the server TLS context
+     * @param script what to do on each upgraded connection
+     * @return the listening server
+     * @throws IllegalArgumentException if an argument is null
+     * @throws NatsTestingException if the port cannot be opened
+     */
+    public static FakeServer startWebSocketTls(SSLContext context, Script script) {
+        if (context == null) {
+            throw new IllegalArgumentException("TLS context must not be null");
+        }
+        return open(script, context, true);
     }
 
     /**
@@ -102,10 +137,10 @@ public final class FakeServer implements AutoCloseable {
         if (context == null) {
             throw new IllegalArgumentException("TLS context must not be null");
         }
-        return open(script, context);
+        return open(script, context, false);
     }
 
-    private static FakeServer open(Script script, SSLContext context) {
+    private static FakeServer open(Script script, SSLContext context, boolean webSocket) {
         if (script == null) {
             throw new IllegalArgumentException("script must not be null");
         }
@@ -114,7 +149,7 @@ public final class FakeServer implements AutoCloseable {
                 : context.getServerSocketFactory().createServerSocket();
             ss.setReuseAddress(true);
             ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            FakeServer server = new FakeServer(ss, script, context != null);
+            FakeServer server = new FakeServer(ss, script, context != null, webSocket);
             server.acceptor.start();
             return server;
         } catch (IOException e) {
@@ -148,7 +183,11 @@ public final class FakeServer implements AutoCloseable {
 
     private void runScript(Socket socket) {
         try {
-            script.run(new Connection(socket));
+            Connection connection = new Connection(socket);
+            if (webSocket) {
+                connection.acceptWebSocket();
+            }
+            script.run(connection);
         } catch (Throwable t) {
             if (!closed) {
                 errors.add(t);
@@ -169,12 +208,16 @@ public final class FakeServer implements AutoCloseable {
     }
 
     /**
-     * Returns a URL for the fake server: {@code nats://127.0.0.1:<port>}, or
-     * {@code tls://localhost:<port>} for a {@link #startTls} server.
+     * Returns a URL for the fake server: {@code nats://127.0.0.1:<port>},
+     * {@code tls://localhost:<port>} for a {@link #startTls} server, {@code ws://127.0.0.1:<port>}
+     * or {@code wss://localhost:<port>} for the WebSocket ones.
      *
      * @return the URL
      */
     public String url() {
+        if (webSocket) {
+            return tls ? "wss://localhost:" + port() : "ws://127.0.0.1:" + port();
+        }
         return tls ? "tls://localhost:" + port() : "nats://127.0.0.1:" + port();
     }
 
@@ -261,6 +304,13 @@ public final class FakeServer implements AutoCloseable {
             this.out = s.getOutputStream();
         }
 
+        /** Answers the WebSocket upgrade, then reads and writes through frames. */
+        private void acceptWebSocket() throws IOException {
+            FakeWebSocket.acceptUpgrade(in, out);
+            in = new FakeWebSocket.FrameInput(in);
+            out = new FakeWebSocket.FrameOutput(out);
+        }
+
         /**
          * Returns the socket (an {@link SSLSocket} after a TLS start or upgrade).
          *
@@ -271,7 +321,7 @@ public final class FakeServer implements AutoCloseable {
         }
 
         /**
-         * Returns the socket's input stream.
+         * Returns the socket's input stream (the frames' payload for a WebSocket fake).
          *
          * @return the input stream
          */
@@ -280,7 +330,7 @@ public final class FakeServer implements AutoCloseable {
         }
 
         /**
-         * Returns the socket's output stream.
+         * Returns the socket's output stream (each write one binary frame for a WebSocket fake).
          *
          * @return the output stream
          */

@@ -47,6 +47,7 @@ public final class NatsServerConfig {
     private final boolean verifyClientCerts;
     private final boolean websocket;
     private final boolean websocketTls;
+    private final boolean websocketCompression;
     private final boolean monitoring;
     private final boolean jetstream;
     private final long maxPayload;
@@ -71,6 +72,7 @@ public final class NatsServerConfig {
         this.verifyClientCerts = b.verifyClientCerts;
         this.websocket = b.websocket;
         this.websocketTls = b.websocketTls;
+        this.websocketCompression = b.websocketCompression;
         this.monitoring = b.monitoring;
         this.jetstream = b.jetstream;
         this.maxPayload = b.maxPayload;
@@ -243,6 +245,9 @@ public final class NatsServerConfig {
             } else {
                 sb.append("  no_tls: true\n");
             }
+            if (websocketCompression) {
+                sb.append("  compression: true\n");
+            }
             sb.append("}\n");
         }
         renderAuth(sb);
@@ -396,6 +401,7 @@ public final class NatsServerConfig {
         }
         if (websocket) {
             sb.append(websocketTls ? ", wss" : ", ws");
+            sb.append(websocketCompression ? "+deflate" : "");
         }
         if (monitoring) {
             sb.append(", monitoring");
@@ -565,6 +571,7 @@ public final class NatsServerConfig {
         private boolean verifyClientCerts;
         private boolean websocket;
         private boolean websocketTls;
+        private boolean websocketCompression;
         private boolean monitoring;
         private boolean jetstream;
         private long maxPayload;
@@ -709,6 +716,19 @@ public final class NatsServerConfig {
         public Builder websocket(boolean tls) {
             this.websocket = true;
             this.websocketTls = tls;
+            return this;
+        }
+
+        /**
+         * Lets the WebSocket listener agree to {@code permessage-deflate} (RFC 7692) with clients that
+         * offer it ({@code websocket { compression: true }}). Default: off. Needs
+         * {@link #websocket(boolean)}.
+         *
+         * @param on whether the server compresses for clients that ask
+         * @return this builder
+         */
+        public Builder websocketCompression(boolean on) {
+            this.websocketCompression = on;
             return this;
         }
 
@@ -875,6 +895,9 @@ public final class NatsServerConfig {
             }
             if (operatorJwt != null && (user != null || token != null || !users.isEmpty())) {
                 throw new IllegalArgumentException("operator (JWT) auth cannot be combined with user, token or users");
+            }
+            if (websocketCompression && !websocket) {
+                throw new IllegalArgumentException("websocketCompression(true) needs websocket(...) to be set");
             }
             if (websocket && websocketTls && tls == null) {
                 throw new IllegalArgumentException("websocket(true) needs tls(certs) to be set");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.protocol.NatsUri;
 import io.nats4j.protocol.spi.Transport;
+import io.nats4j.testing.transport.TransportTestSupport;
 import io.nats4j.testing.NatsServer;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;

@@ -8,6 +8,7 @@ import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NatsUri;
 import io.nats4j.protocol.spi.Transport;
 import io.nats4j.protocol.spi.TransportOptions;
+import io.nats4j.testing.transport.TransportTestSupport;
 import io.nats4j.testing.FakeServer;
 import java.io.IOException;
 import java.net.ConnectException;

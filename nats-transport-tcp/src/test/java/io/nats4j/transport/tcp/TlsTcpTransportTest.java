@@ -3,8 +3,10 @@ package io.nats4j.transport.tcp;
 import io.nats4j.protocol.NatsUri;
 import io.nats4j.protocol.spi.Transport;
 import io.nats4j.protocol.spi.TransportOptions;
+import io.nats4j.testing.transport.TransportTestSupport;
 import io.nats4j.testing.FakeServer;
 import io.nats4j.testing.NatsServer;
+import io.nats4j.testing.transport.AbstractTransportSuite;
 import io.nats4j.testing.NatsServerConfig;
 import io.nats4j.testing.TestCertificates;
 import java.io.IOException;
@@ -48,9 +50,9 @@ class TlsTcpTransportTest extends AbstractTransportSuite {
     }
 
     @Override
-    protected Transport openFake(FakeServer fake, TcpOptions tcp, Duration writeTimeout) throws IOException {
+    protected Transport openFake(FakeServer fake, Duration writeTimeout, boolean smallBuffers) throws IOException {
         TransportOptions o = TransportTestSupport.handshakeFirst(TransportTestSupport.extensions(
-                TransportTestSupport.tls(certs.clientContext()), tcp));
+                TransportTestSupport.tls(certs.clientContext()), PlainTcpTransportTest.socketOptions(smallBuffers)));
         return provider.open(NatsUri.parse(fake.url()), TransportTestSupport.withTimeouts(o,
                 Duration.ofSeconds(5), writeTimeout));
     }

@@ -1,7 +1,7 @@
 package io.nats4j.transport.tcp;
 
-import static io.nats4j.transport.tcp.TransportTestSupport.connectAndPing;
-import static io.nats4j.transport.tcp.TransportTestSupport.readLine;
+import static io.nats4j.testing.transport.TransportTestSupport.connectAndPing;
+import static io.nats4j.testing.transport.TransportTestSupport.readLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.protocol.NatsUri;
 import io.nats4j.protocol.spi.Transport;
 import io.nats4j.protocol.spi.TransportOptions;
+import io.nats4j.testing.transport.TransportTestSupport;
 import io.nats4j.testing.FakeServer;
 import io.nats4j.testing.NatsServer;
 import io.nats4j.testing.NatsServerConfig;

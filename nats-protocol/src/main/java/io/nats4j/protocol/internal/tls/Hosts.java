@@ -1,7 +1,7 @@
-package io.nats4j.transport.tcp.internal;
+package io.nats4j.protocol.internal.tls;
 
 /** Host name checks that must not trigger a DNS lookup. */
-final class Hosts {
+public final class Hosts {
 
     private Hosts() {
     }
@@ -13,7 +13,7 @@ final class Hosts {
      * @param host a host without brackets
      * @return true for an IP literal
      */
-    static boolean isIpLiteral(String host) {
+    public static boolean isIpLiteral(String host) {
         if (host.indexOf(':') >= 0) {
             return true;
         }

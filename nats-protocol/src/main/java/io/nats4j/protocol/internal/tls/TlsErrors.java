@@ -1,12 +1,5 @@
-package io.nats4j.transport.tcp.internal;
+package io.nats4j.protocol.internal.tls;
 
-import java.io.EOFException;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -16,46 +9,12 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Builds the transport's exception messages: each names the server (redacted URL) and keeps the
- * JDK exception type, so that callers can still tell a timeout from a refused connection.
+ * Turns {@link javax.net.ssl.SSLEngine} failures into messages that name the server, say it is TLS
+ * and, where it can tell, why (untrusted certificate, host name mismatch, not a TLS port).
  */
-final class Errors {
+public final class TlsErrors {
 
-    private Errors() {
-    }
-
-    /**
-     * An exception of the same kind as {@code e}, with {@code message} and {@code e} as its cause.
-     *
-     * @param e the original exception
-     * @param message what failed, naming the server
-     * @return the exception to throw
-     */
-    static IOException withContext(IOException e, String message) {
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String text = message + ": " + detail;
-        IOException out;
-        if (e instanceof SSLHandshakeException) {
-            out = new SSLHandshakeException(text);
-        } else if (e instanceof SSLException) {
-            out = new SSLException(text);
-        } else if (e instanceof SocketTimeoutException) {
-            out = new SocketTimeoutException(text);
-        } else if (e instanceof ConnectException) {
-            out = new ConnectException(text);
-        } else if (e instanceof NoRouteToHostException) {
-            out = new NoRouteToHostException(text);
-        } else if (e instanceof UnknownHostException) {
-            out = new UnknownHostException(text);
-        } else if (e instanceof EOFException) {
-            out = new EOFException(text);
-        } else if (e instanceof SocketException) {
-            out = new SocketException(text);
-        } else {
-            return new IOException(text, e);
-        }
-        out.initCause(e);
-        return out;
+    private TlsErrors() {
     }
 
     /**
@@ -68,7 +27,7 @@ final class Errors {
      * @param duringHandshake whether the handshake was running (else an established session failed)
      * @return an {@link SSLHandshakeException} (or {@link SSLException} after the handshake)
      */
-    static SSLException tls(SSLException e, String where, String peerHost, boolean plainTextReply,
+    public static SSLException tls(SSLException e, String where, String peerHost, boolean plainTextReply,
             boolean duringHandshake) {
         String reason = tlsReason(e, peerHost, plainTextReply);
         String text = (duringHandshake ? "TLS handshake with " : "TLS connection to ") + where

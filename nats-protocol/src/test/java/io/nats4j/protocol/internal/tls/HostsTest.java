@@ -1,4 +1,4 @@
-package io.nats4j.transport.tcp.internal;
+package io.nats4j.protocol.internal.tls;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

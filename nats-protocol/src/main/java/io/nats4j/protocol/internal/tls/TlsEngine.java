@@ -1,4 +1,4 @@
-package io.nats4j.transport.tcp.internal;
+package io.nats4j.protocol.internal.tls;
 
 import io.nats4j.protocol.spi.TransportOptions;
 import java.io.EOFException;
@@ -19,7 +19,12 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 
 /**
- * TLS over a {@link TcpTransport}'s channel, with an {@link SSLEngine}.
+ * TLS over a socket ({@link TlsIo}), with an {@link SSLEngine}: the one TLS client of nats4j, used
+ * by the TCP transport ({@code tls://}) and the WebSocket transport ({@code wss://}).
+ *
+ * <p>Verification: the server certificate is checked against {@code peerHost} with {@code HTTPS}
+ * endpoint identification when hostname verification is on; SNI carries {@code peerHost} unless it
+ * is an IP literal. Client certificates come from the context's key managers.
  *
  * <p>Copies: a read decrypts straight into the caller's buffer when it has room for a whole TLS
  * record, and through {@link #appIn} otherwise; a write encrypts straight from the caller's buffers
@@ -30,13 +35,13 @@ import javax.net.ssl.SSLParameters;
  * {@link #writeLock}, which the reader also takes when the engine needs to answer a post-handshake
  * message (a TLS 1.3 key update).
  */
-final class TlsLayer {
+public final class TlsEngine {
 
     private static final ByteBuffer[] NO_DATA = {ByteBuffer.allocate(0)};
     /** How many TLS records one write gathers before going to the socket. */
     private static final int RECORDS_PER_WRITE = 4;
 
-    private final TcpTransport io;
+    private final TlsIo io;
     private final SSLEngine engine;
     private final String where;
     private final String peerHost;
@@ -49,7 +54,17 @@ final class TlsLayer {
     /** Encrypted bytes on their way out; guarded by writeLock. */
     private ByteBuffer netOut;
 
-    TlsLayer(TcpTransport io, TransportOptions options, String peerHost, int port, String where)
+    /**
+     * Prepares an engine in client mode; no byte moves until {@link #handshake}.
+     *
+     * @param io the socket to encrypt
+     * @param options the TLS context and whether to verify the host name
+     * @param peerHost the host name to verify the certificate against and to send as SNI
+     * @param port the server port (a hint for session resumption)
+     * @param where the redacted server URL, for messages
+     * @throws SSLException when no default TLS context exists and none was given
+     */
+    public TlsEngine(TlsIo io, TransportOptions options, String peerHost, int port, String where)
             throws SSLException {
         this.io = io;
         this.where = where;
@@ -91,7 +106,7 @@ final class TlsLayer {
      * @param deadline {@link System#nanoTime()} bound
      * @throws IOException when it fails or times out, with a message that says it is TLS
      */
-    void handshake(long deadline) throws IOException {
+    public void handshake(long deadline) throws IOException {
         appIn.clear();
         try {
             engine.beginHandshake();
@@ -146,7 +161,7 @@ final class TlsLayer {
             }
         } catch (SSLException e) {
             sendAlertQuietly();
-            throw Errors.tls(e, where, peerHost, looksLikePlainText(), true);
+            throw TlsErrors.tls(e, where, peerHost, looksLikePlainText(), true);
         } catch (SocketTimeoutException e) {
             throw handshakeTimeout();
         } catch (EOFException e) {
@@ -188,7 +203,7 @@ final class TlsLayer {
      * @return bytes read, or -1 at the end of the stream (close_notify or TCP EOF)
      * @throws IOException on a TLS or socket failure
      */
-    int read(ByteBuffer dst) throws IOException {
+    public int read(ByteBuffer dst) throws IOException {
         if (appIn.hasRemaining()) {
             return drainAppIn(dst);
         }
@@ -213,7 +228,7 @@ final class TlsLayer {
             try {
                 r = engine.unwrap(netIn, target);
             } catch (SSLException e) {
-                throw Errors.tls(e, where, peerHost, false, false);
+                throw TlsErrors.tls(e, where, peerHost, false, false);
             } finally {
                 netIn.compact();
                 if (target == appIn) {
@@ -295,7 +310,7 @@ final class TlsLayer {
      * @param srcs the caller's buffers
      * @throws IOException on failure, close, or the write deadline
      */
-    void write(ByteBuffer[] srcs) throws IOException {
+    public void write(ByteBuffer[] srcs) throws IOException {
         writeLock.lock();
         try {
             int i = 0;
@@ -316,7 +331,7 @@ final class TlsLayer {
                     try {
                         r = engine.wrap(srcs, i, srcs.length - i, netOut);
                     } catch (SSLException e) {
-                        throw Errors.tls(e, where, peerHost, false, false);
+                        throw TlsErrors.tls(e, where, peerHost, false, false);
                     }
                     if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
                         throw io.isClosed() ? io.closedException()
@@ -373,7 +388,7 @@ final class TlsLayer {
     }
 
     /** Sends close_notify unless a write is in progress; never blocks. */
-    void sendCloseNotifyIfIdle() {
+    public void sendCloseNotifyIfIdle() {
         // held by this thread: close() called from a stalled write, whose netOut is half sent
         if (writeLock.isHeldByCurrentThread() || !writeLock.tryLock()) {
             return;

@@ -1,12 +1,12 @@
-package io.nats4j.transport.tcp;
+package io.nats4j.testing.transport;
 
-import static io.nats4j.transport.tcp.TransportTestSupport.await;
-import static io.nats4j.transport.tcp.TransportTestSupport.connectAndPing;
-import static io.nats4j.transport.tcp.TransportTestSupport.isBlocked;
-import static io.nats4j.transport.tcp.TransportTestSupport.pattern;
-import static io.nats4j.transport.tcp.TransportTestSupport.readLine;
-import static io.nats4j.transport.tcp.TransportTestSupport.readUntil;
-import static io.nats4j.transport.tcp.TransportTestSupport.write;
+import static io.nats4j.testing.transport.TransportTestSupport.await;
+import static io.nats4j.testing.transport.TransportTestSupport.connectAndPing;
+import static io.nats4j.testing.transport.TransportTestSupport.isBlocked;
+import static io.nats4j.testing.transport.TransportTestSupport.pattern;
+import static io.nats4j.testing.transport.TransportTestSupport.readLine;
+import static io.nats4j.testing.transport.TransportTestSupport.readUntil;
+import static io.nats4j.testing.transport.TransportTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,52 +33,126 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The behaviour every transport must have, run against a real {@code nats-server} (and a scripted
- * fake for a peer reset and a peer that stops reading): one subclass per transport and mode.
+ * The contract every {@link Transport} must keep, as JUnit 5 tests run against a real
+ * {@code nats-server} (and a scripted {@link FakeServer} for a peer reset and a peer that stops
+ * reading): connect and talk, reads of any size down to one byte, a 1 MiB gathering write, direct
+ * buffers, reader and writer threads at once, {@code close()} unblocking a reader, the server going
+ * away, a reset, and the write deadline.
  *
- * <p>Shared with other transports by copying this class and {@link TransportTestSupport} (they use
- * only the SPI and {@code nats-testing}); a subclass says how to start a server, how to open a
- * transport to it, and what to do after the server's INFO (a TLS upgrade, or nothing).
+ * <p>nats4j runs it for {@code nats://}, {@code tls://}, {@code ws://}, {@code wss://} and
+ * compressed {@code ws://}. A third-party transport runs it by subclassing it in its own tests (with
+ * {@code nats-testing} and JUnit Jupiter on the test path), saying how to start a server its
+ * transport reaches, how to open a transport, and what to do after the server's INFO:
+ *
+ * <pre>{@code
+ * class MyTransportTest extends AbstractTransportSuite {
+ *     private final MyTransportProvider provider = new MyTransportProvider();
+ *     protected NatsServer startServer() { return NatsServer.start(); }
+ *     protected Transport open(NatsServer server) throws IOException {
+ *         return provider.open(NatsUri.parse(server.url()), TransportTestSupport.plain());
+ *     }
+ *     protected boolean secure() { return false; }
+ *     protected FakeServer startFake(FakeServer.Script script) { return FakeServer.start(script); }
+ *     protected Transport openFake(FakeServer fake, Duration writeTimeout, boolean smallBuffers)
+ *             throws IOException {
+ *         return provider.open(NatsUri.parse(fake.url()), TransportTestSupport.withTimeouts(
+ *                 TransportTestSupport.plain(), Duration.ofSeconds(5), writeTimeout));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>One shared server serves most tests (started once per class: the suite has {@code PER_CLASS}
+ * lifecycle); each test has a 30 s timeout. Pitfalls: on the module path the subclass's package must
+ * be open to {@code org.junit.platform.commons}, as for any JUnit test, and this module needs
+ * {@code io.nats4j.protocol} in the module graph (it reads it {@code static}), which a transport
+ * brings anyway.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-abstract class AbstractTransportSuite {
+public abstract class AbstractTransportSuite {
 
     private NatsServer shared;
 
-    /** Starts a server this transport can reach. */
+    /** For subclasses. */
+    protected AbstractTransportSuite() {
+    }
+
+    /**
+     * Starts a server this transport can reach; called once for the shared server and again by the
+     * tests that need a server of their own.
+     *
+     * @return the running server
+     */
     protected abstract NatsServer startServer();
 
-    /** Opens a transport to {@code server}, before any byte is read. */
+    /**
+     * Opens a transport to {@code server}, before any byte is read.
+     *
+     * @param server a server from {@link #startServer()}
+     * @return the open transport
+     * @throws IOException when it cannot be opened
+     */
     protected abstract Transport open(NatsServer server) throws IOException;
 
-    /** Called once the INFO line has been read (a TLS upgrade for TLS-after-INFO transports). */
+    /**
+     * The port the transport connects to on {@code server}; by default the client port.
+     *
+     * @param server a server from {@link #startServer()}
+     * @return the port {@link Transport#remoteAddress()} must show
+     */
+    protected int port(NatsServer server) {
+        return server.port();
+    }
+
+    /**
+     * Called once the INFO line has been read (a TLS upgrade for TLS-after-INFO transports); by
+     * default nothing.
+     *
+     * @param transport the transport
+     * @throws IOException when the step fails
+     */
     protected void afterInfo(Transport transport) throws IOException {
     }
 
-    /** Whether the transport should be secure once {@link #afterInfo} returned. */
+    /**
+     * Whether the transport should be secure once {@link #afterInfo} returned.
+     *
+     * @return true for TLS
+     */
     protected abstract boolean secure();
 
-    /** Starts a scripted fake server speaking this transport's framing (TLS first for TLS). */
+    /**
+     * Starts a scripted fake server speaking this transport's framing (TLS first for TLS, the
+     * WebSocket upgrade first for WebSocket), for example {@link FakeServer#start}.
+     *
+     * @param script the fake's behaviour
+     * @return the running fake
+     */
     protected abstract FakeServer startFake(FakeServer.Script script);
 
     /**
-     * Opens a transport to a fake server.
+     * Opens a transport to a fake server from {@link #startFake}.
      *
      * @param fake the fake
-     * @param tcp socket options for the transport
-     * @param writeTimeout the write deadline
+     * @param writeTimeout the write deadline to use
+     * @param smallBuffers the test is about to fill the socket: a transport that can shrink its
+     *     socket buffers should, so the test fills them sooner (optional)
+     * @return the open transport
+     * @throws IOException when it cannot be opened
      */
-    protected abstract Transport openFake(FakeServer fake, TcpOptions tcp, Duration writeTimeout)
+    protected abstract Transport openFake(FakeServer fake, Duration writeTimeout, boolean smallBuffers)
             throws IOException;
 
+    /** Starts the shared server. */
     @BeforeAll
-    void startShared() {
+    public void startShared() {
         shared = startServer();
     }
 
+    /** Stops the shared server. */
     @AfterAll
-    void stopShared() {
+    public void stopShared() {
+
         if (shared != null) {
             shared.close();
         }
@@ -98,23 +172,33 @@ abstract class AbstractTransportSuite {
         }
     }
 
+    /**
+     * INFO arrives whole, the stream works both ways, {@link Transport#isSecure()} and the peer address are right.
+     *
+     * @throws Exception when the transport fails
+     */
     @Test
-    void readsInfoAndTalks() throws IOException {
+    public void readsInfoAndTalks() throws Exception {
         try (Transport t = open(shared)) {
             String info = readLine(t);
             assertTrue(info.startsWith("INFO {"), info);
             assertTrue(info.endsWith("\r\n") && info.trim().endsWith("}"), info);
             afterInfo(t);
             assertEquals(secure(), t.isSecure());
-            assertEquals(shared.port(), t.remoteAddress().getPort());
+            assertEquals(port(shared), t.remoteAddress().getPort());
             assertTrue(t.remoteAddress().getAddress().isLoopbackAddress());
             connectAndPing(t);
             connectAndPing(t);
         }
     }
 
+    /**
+     * Every byte can be read with a one-byte buffer, the INFO and a 5000-byte message included.
+     *
+     * @throws Exception when the transport fails
+     */
     @Test
-    void partialReadsOneByteAtATime() throws IOException {
+    public void partialReadsOneByteAtATime() throws Exception {
         try (Transport t = open(shared)) {
             ByteBuffer one = ByteBuffer.allocate(1);
             ByteArrayOutputStream info = new ByteArrayOutputStream();
@@ -147,8 +231,13 @@ abstract class AbstractTransportSuite {
         }
     }
 
+    /**
+     * A 1 MiB publish written as three buffers in one call comes back whole.
+     *
+     * @throws Exception when the transport fails
+     */
     @Test
-    void bigGatheringWriteAndBigRead() throws IOException {
+    public void bigGatheringWriteAndBigRead() throws Exception {
         try (Transport t = ready()) {
             int size = 1024 * 1024; // the server's default max_payload
             byte[] payload = pattern(size);
@@ -168,8 +257,13 @@ abstract class AbstractTransportSuite {
         }
     }
 
+    /**
+     * Reads honour a direct buffer's position.
+     *
+     * @throws Exception when the transport fails
+     */
     @Test
-    void readIntoDirectBufferAndAtOffset() throws IOException {
+    public void readIntoDirectBufferAndAtOffset() throws Exception {
         try (Transport t = ready()) {
             write(t, "PING\r\n");
             ByteBuffer direct = ByteBuffer.allocateDirect(64);
@@ -183,8 +277,13 @@ abstract class AbstractTransportSuite {
         }
     }
 
+    /**
+     * One thread reads while another writes, with both directions busy.
+     *
+     * @throws Exception when the transport fails
+     */
     @Test
-    void readerAndWriterThreadsRunConcurrently() throws Exception {
+    public void readerAndWriterThreadsRunConcurrently() throws Exception {
         try (Transport t = ready()) {
             write(t, "SUB echo 1\r\nPING\r\n");
             readUntil(t, "PONG\r\n", 1024);
@@ -231,8 +330,13 @@ abstract class AbstractTransportSuite {
         }
     }
 
+    /**
+     * {@link Transport#close()} unblocks a blocked reader, is idempotent, and later I/O fails.
+     *
+     * @throws Exception when the transport fails
+     */
     @Test
-    void closeFromOurSideUnblocksReader() throws Exception {
+    public void closeFromOurSideUnblocksReader() throws Exception {
         Transport t = ready();
         AtomicReference<Object> outcome = new AtomicReference<>();
         CountDownLatch reading = new CountDownLatch(1);
@@ -259,8 +363,13 @@ abstract class AbstractTransportSuite {
         assertThrows(IOException.class, () -> t.read(ByteBuffer.allocate(16)));
     }
 
+    /**
+     * A server that dies ends reads with -1 or an exception.
+     *
+     * @throws Exception when the transport fails
+     */
     @Test
-    void closeFromServerSideEndsReads() throws IOException {
+    public void closeFromServerSideEndsReads() throws Exception {
         try (NatsServer own = startServer()) {
             try (Transport t = open(own)) {
                 readLine(t);
@@ -272,8 +381,13 @@ abstract class AbstractTransportSuite {
         }
     }
 
+    /**
+     * A reset connection ends reads and fails writes with a message naming the port.
+     *
+     * @throws Exception when the transport fails
+     */
     @Test
-    void peerResetEndsReadsAndFailsWrites() throws IOException {
+    public void peerResetEndsReadsAndFailsWrites() throws Exception {
         CountDownLatch pinged = new CountDownLatch(1);
         try (FakeServer fake = startFake(conn -> {
             conn.writeInfo();
@@ -282,7 +396,7 @@ abstract class AbstractTransportSuite {
             conn.socket().setSoLinger(true, 0); // close with RST
             conn.close();
         })) {
-            try (Transport t = openFake(fake, TcpOptions.defaults(), Duration.ofSeconds(5))) {
+            try (Transport t = openFake(fake, Duration.ofSeconds(5), false)) {
                 assertTrue(readLine(t).startsWith("INFO "));
                 write(t, "PING\r\n");
                 assertTrue(readsToEnd(t));
@@ -300,15 +414,19 @@ abstract class AbstractTransportSuite {
         }
     }
 
+    /**
+     * A write into a peer that reads nothing fails at the write deadline and closes the transport.
+     *
+     * @throws Exception when the transport fails
+     */
     @Test
-    void writeToPeerThatNeverReadsHitsDeadline() throws Exception {
+    public void writeToPeerThatNeverReadsHitsDeadline() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (FakeServer fake = startFake(conn -> {
             conn.writeInfo();
             release.await(30, TimeUnit.SECONDS); // never reads
         })) {
-            TcpOptions small = TcpOptions.defaults().withSendBufferSize(16 * 1024).withReceiveBufferSize(16 * 1024);
-            try (Transport t = openFake(fake, small, Duration.ofMillis(300))) {
+            try (Transport t = openFake(fake, Duration.ofMillis(300), true)) {
                 readLine(t);
                 ByteBuffer chunk = ByteBuffer.allocate(1024 * 1024);
                 IOException failed = null;

@@ -1,8 +1,10 @@
-package io.nats4j.transport.tcp.internal;
+package io.nats4j.protocol.internal.net;
 
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.spi.Transport;
 import io.nats4j.protocol.spi.TransportOptions;
+import io.nats4j.protocol.internal.tls.TlsEngine;
+import io.nats4j.protocol.internal.tls.TlsIo;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
@@ -19,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * A connected TCP socket, optionally upgraded to TLS; the {@link Transport} behind {@code nats://}
- * and {@code tls://}.
+ * A connected TCP socket, optionally upgraded to TLS: the {@link Transport} behind {@code nats://}
+ * and {@code tls://}, and the byte stream under the WebSocket transport's frames.
  *
  * <p>Mechanism: the channel is non-blocking and registered with two selectors, one used only by
  * the reader thread and one only by the writer thread, so that each can wait on its own condition
@@ -34,7 +36,7 @@ import java.util.function.Consumer;
  * holding the write side (the writer, or the reader holding the TLS write lock); both are closed
  * only by {@link #close()}.
  */
-public final class TcpTransport implements Transport {
+public final class SocketTransport implements Transport, TlsIo {
 
     /** Selection results are not needed: a wake-up only means "try the I/O again". */
     private static final Consumer<SelectionKey> IGNORE = key -> { };
@@ -50,7 +52,7 @@ public final class TcpTransport implements Transport {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Set once by the handshake, before the reader and writer threads exist. */
-    private volatile TlsLayer tls;
+    private volatile TlsEngine tls;
 
     /**
      * Wraps a connected channel.
@@ -65,7 +67,7 @@ public final class TcpTransport implements Transport {
      * @param tlsPeerHost the host name to verify the server certificate against and to send as SNI
      * @throws IOException when the channel cannot be registered with the read selector
      */
-    TcpTransport(SocketChannel channel, Selector readSelector, Selector writeSelector,
+    SocketTransport(SocketChannel channel, Selector readSelector, Selector writeSelector,
             InetSocketAddress remote, String where, TransportOptions options, String tlsPeerHost)
             throws IOException {
         this.channel = channel;
@@ -84,13 +86,13 @@ public final class TcpTransport implements Transport {
         if (!dst.hasRemaining()) {
             throw new NatsIllegalArgumentException("read buffer has no room");
         }
-        TlsLayer layer = tls;
+        TlsEngine layer = tls;
         return layer == null ? readSome(dst, 0) : layer.read(dst);
     }
 
     @Override
     public void write(ByteBuffer... srcs) throws IOException {
-        TlsLayer layer = tls;
+        TlsEngine layer = tls;
         if (layer == null) {
             writeFully(srcs, 0, srcs.length, writeTimeoutNanos, "write");
         } else {
@@ -113,12 +115,12 @@ public final class TcpTransport implements Transport {
      * @param deadline {@link System#nanoTime()} by which the handshake must be done
      * @throws IOException when the handshake fails or times out; the message says it is TLS
      */
-    void handshake(long deadline) throws IOException {
+    public void handshake(long deadline) throws IOException {
         if (closed.get()) {
             throw closedException();
         }
         try {
-            TlsLayer layer = new TlsLayer(this, options, tlsPeerHost, remote.getPort(), where);
+            TlsEngine layer = new TlsEngine(this, options, tlsPeerHost, remote.getPort(), where);
             layer.handshake(deadline);
             tls = layer;
         } catch (IOException | RuntimeException e) {
@@ -142,7 +144,7 @@ public final class TcpTransport implements Transport {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        TlsLayer layer = tls;
+        TlsEngine layer = tls;
         if (layer != null) {
             layer.sendCloseNotifyIfIdle();
         }
@@ -166,20 +168,13 @@ public final class TcpTransport implements Transport {
 
     @Override
     public String toString() {
-        return "TcpTransport[" + where + (tls != null ? ", tls" : "") + (closed.get() ? ", closed" : "") + "]";
+        return "SocketTransport[" + where + (tls != null ? ", tls" : "") + (closed.get() ? ", closed" : "") + "]";
     }
 
-    // ---- plain I/O, shared with TlsLayer ------------------------------------------------------
+    // ---- plain I/O, used by TlsEngine ---------------------------------------------------------
 
-    /**
-     * Reads at least one byte, waiting for the socket to have some.
-     *
-     * @param dst where to put the bytes
-     * @param deadline {@link System#nanoTime()} bound, or {@code 0} to wait for ever (until closed)
-     * @return bytes read, or -1 at the end of the stream
-     * @throws IOException on failure, close, or deadline
-     */
-    int readSome(ByteBuffer dst, long deadline) throws IOException {
+    @Override
+    public int readSome(ByteBuffer dst, long deadline) throws IOException {
         for (;;) {
             int n;
             try {
@@ -259,15 +254,8 @@ public final class TcpTransport implements Transport {
         return stallDeadline;
     }
 
-    /**
-     * Writes every remaining byte of one buffer.
-     *
-     * @param src the buffer
-     * @param stallNanos how long the socket may take no byte before the write fails
-     * @param what the operation for messages
-     * @throws IOException on failure, close, or stall
-     */
-    void writeFully(ByteBuffer src, long stallNanos, String what) throws IOException {
+    @Override
+    public void writeFully(ByteBuffer src, long stallNanos, String what) throws IOException {
         long stallDeadline = 0;
         while (src.hasRemaining()) {
             int n;
@@ -284,12 +272,8 @@ public final class TcpTransport implements Transport {
         }
     }
 
-    /**
-     * One write attempt that never waits; for best-effort alerts.
-     *
-     * @param src the bytes
-     */
-    void tryWriteOnce(ByteBuffer src) {
+    @Override
+    public void tryWriteOnce(ByteBuffer src) {
         try {
             channel.write(src);
         } catch (IOException | RuntimeException ignored) {
@@ -297,11 +281,13 @@ public final class TcpTransport implements Transport {
         }
     }
 
-    long writeTimeoutNanos() {
+    @Override
+    public long writeTimeoutNanos() {
         return writeTimeoutNanos;
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closed.get();
     }
 
@@ -330,8 +316,8 @@ public final class TcpTransport implements Transport {
         return Math.max(1, (nanos + 999_999) / 1_000_000);
     }
 
-    /** The exception for I/O on a transport that {@link #close()} has closed. */
-    SocketException closedException() {
+    @Override
+    public SocketException closedException() {
         return new SocketException("connection to " + where + " is closed");
     }
 
@@ -348,6 +334,6 @@ public final class TcpTransport implements Transport {
             c.initCause(e);
             return c;
         }
-        return Errors.withContext(e, op + " " + where + " failed");
+        return IoErrors.withContext(e, op + " " + where + " failed");
     }
 }
