@@ -28,7 +28,7 @@ class DocsTest {
 
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern DOC_BEFORE_MODULE =
-            Pattern.compile("(?s)/\\*\\*(.*?)\\*/\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*(?:open\\s+)?module\\s");
+            Pattern.compile("(?s)/\\*\\*(.*?)\\*/\\s*(?:(?://[^\\n]*\\n|@[\\w.]+(?:\\([^)]*\\))?)\\s*)*(?:open\\s+)?module\\s");
 
     /** The directives of a module declaration, comments and layout dropped, in a stable order. */
     static Set<String> directives(String declaration) {
@@ -36,6 +36,16 @@ class DocsTest {
         body = body.substring(body.indexOf('{') + 1, body.lastIndexOf('}'));
         return Arrays.stream(body.split(";")).map(d -> d.replaceAll("\\s+", " ").trim()).filter(d -> !d.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The directives an application sees: qualified exports and opens (plumbing between our own
+     * modules, which several branches add to) are left to the prose.
+     */
+    static Set<String> publicDirectives(String declaration) {
+        Set<String> all = directives(declaration);
+        all.removeIf(d -> (d.startsWith("exports ") || d.startsWith("opens ")) && d.contains(" to "));
+        return all;
     }
 
     @Test
@@ -56,25 +66,31 @@ class DocsTest {
             String code = block.group(1);
             Matcher decl = Pattern.compile("\\bmodule\\s+([\\w.]+)\\s*\\{").matcher(Reactor.stripComments(code));
             if (decl.find() && code.contains("}")) {
-                documented.putIfAbsent(decl.group(1), directives(code));
+                documented.putIfAbsent(decl.group(1), publicDirectives(code));
             }
         }
         List<String> wrong = new ArrayList<>();
-        for (Reactor.SdkModule m : Reactor.sdkModules(true)) {
-            Set<String> actual = directives(Reactor.read(m.moduleInfo()));
+        for (Reactor.SdkModule m : Reactor.sdkModules(false)) {
+            String source = Reactor.read(m.moduleInfo());
+            Set<String> actual = publicDirectives(source);
             Set<String> shown = documented.get(m.name());
             if (!actual.equals(shown)) {
-                wrong.add(m.name() + " (" + m.moduleInfo() + "): module-info has " + actual
-                        + ", docs/modules.md shows " + (shown == null ? "no ```java block declaring it" : shown));
+                wrong.add(m.name() + ": docs/modules.md shows " + (shown == null ? "no ```java block declaring it" : shown)
+                        + "; " + m.moduleInfo() + " declares:\n" + source.substring(source.indexOf("module ")));
             }
         }
         assertTrue(wrong.isEmpty(), "docs/modules.md is out of date; copy the module-info declarations:\n"
                 + String.join("\n", wrong));
     }
 
+    /**
+     * Javadoc of every published module at once, as a user's IDE or javadoc.io would build it. The
+     * benchmark tool is left out (its automatic-module dependencies are not on this path); javac's
+     * doclint checks its comments when it compiles.
+     */
     @Test
     void javadocOfEveryModuleBuildsWithoutWarnings() {
-        List<Reactor.SdkModule> modules = Reactor.sdkModules(true);
+        List<Reactor.SdkModule> modules = Reactor.sdkModules(false);
         Set<String> required = new TreeSet<>();
         for (Reactor.SdkModule m : modules) {
             for (String d : directives(Reactor.read(m.moduleInfo()))) {
