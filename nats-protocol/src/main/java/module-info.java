@@ -11,4 +11,5 @@ module io.nats4j.protocol {
     exports io.nats4j.protocol.spi;
     exports io.nats4j.protocol.internal.net to io.nats4j.transport.tcp, io.nats4j.transport.ws; // sockets
     exports io.nats4j.protocol.internal.tls to io.nats4j.transport.tcp, io.nats4j.transport.ws; // SSLEngine
+    exports io.nats4j.protocol.internal to io.nats4j.client, io.nats4j.transport.tcp, io.nats4j.bench; // codec: not API
 }
