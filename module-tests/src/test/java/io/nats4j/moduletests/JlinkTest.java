@@ -42,7 +42,7 @@ class JlinkTest {
         List<String> names = Arrays.stream(modules.output().split("\\R")).filter(l -> !l.isBlank())
                 .map(l -> l.replaceAll("@.*", "")).sorted().collect(Collectors.toList());
         assertEquals(List.of("com.example.nats.apps", "com.fasterxml.jackson.core", "io.nats4j.client",
-                "io.nats4j.protocol", "io.nats4j.transport.tcp", "java.base"), names, modules.describe());
+                "io.nats4j.protocol", "io.nats4j.transport.tcp", "java.base", "jdk.jfr"), names, modules.describe());
 
         try (NatsServer server = NatsServer.start()) {
             Launch.Result run = Launch.ok(image, "java", List.of("-m", APPS.module + "/com.example.nats.apps.TimeService",

@@ -20,8 +20,8 @@ import java.util.Optional;
  * @param pendingMessages messages waiting for delivery, summed over the open subscriptions
  * @param pendingBytes payload bytes waiting for delivery, summed over the open subscriptions
  * @param reconnectAttempts reconnect handshakes tried, failed or not
- * @param lastRtt the last round trip measured to the server (by {@link Connection#rtt()} or a PING),
- *     empty before the first
+ * @param lastRtt the last round trip measured to the server (a PING of {@link Connection#rtt()},
+ *     {@link Connection#flush(Duration)} or a drain), empty before the first
  * @param outboundHighWaterMark the most bytes the outbound buffer ever held (publishes waiting for
  *     the writer, or buffered while disconnected)
  * @param subscriptions the open subscriptions' own counters, in the order they were made

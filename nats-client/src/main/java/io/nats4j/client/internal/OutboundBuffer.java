@@ -49,6 +49,8 @@ final class OutboundBuffer {
     /** PINGs encoded into {@link #pending} since the writer last took it. */
     private int pingsPending;
     private long outMsgs;
+    /** The most bytes {@link #pending} held after a publish; for statistics. */
+    private long highWaterMark;
     private long outBytes;
 
     OutboundBuffer(long reconnectBufferSize, long writeTimeoutNanos) {
@@ -74,6 +76,9 @@ final class OutboundBuffer {
             }
             outMsgs++;
             outBytes += payload.length;
+            if (buf.position() > highWaterMark) {
+                highWaterMark = buf.position();
+            }
             wakeWriterLocked();
         } finally {
             lock.unlock();
@@ -317,6 +322,15 @@ final class OutboundBuffer {
                 spare = buf;
             }
             space.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long highWaterMark() {
+        lock.lock();
+        try {
+            return highWaterMark;
         } finally {
             lock.unlock();
         }

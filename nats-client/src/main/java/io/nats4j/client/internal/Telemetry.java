@@ -28,28 +28,30 @@ final class Telemetry {
     /** A WARNING summary after this many failed reconnect attempts in a row, and again after each as many more. */
     static final int WARN_EVERY = 10;
 
-    private static final System.Logger LOG = System.getLogger("io.nats4j.client");
-
+    private final System.Logger log;
     private final String connection;
     private final Supplier<Optional<String>> url;
     private final Supplier<ServerInfo> info;
     private final FlightEvents.Source source;
     /** Failed attempts since the last session ended; reset when one comes up. */
     private final AtomicLong failedInARow = new AtomicLong();
-    private final AtomicLong reconnectAttempts = new AtomicLong();
+    private final AtomicLong failedReconnects = new AtomicLong();
     private volatile long disconnectedAtNanos;
     /** Begun when the session was lost, committed when the next one comes up: its duration is the time away. */
     private volatile FlightEvents.ReconnectEvent away;
     private volatile String lastServer = "";
+    private volatile String disconnectReason = "session lost";
 
     /**
+     * @param log where log lines go: {@code System.getLogger("io.nats4j.client")}, or a test's
      * @param connection how log lines and events name the connection, e.g. {@code "nats4j-3 'orders'"}
      * @param url the connected server, redacted, when connected
      * @param info the last INFO, or null before the first
      * @param statistics the connection's statistics, for the periodic event
      */
-    Telemetry(String connection, Supplier<Optional<String>> url, Supplier<ServerInfo> info,
+    Telemetry(System.Logger log, String connection, Supplier<Optional<String>> url, Supplier<ServerInfo> info,
             Supplier<Statistics> statistics) {
+        this.log = log;
         this.connection = connection;
         this.url = url;
         this.info = info;
@@ -57,9 +59,19 @@ final class Telemetry {
         FlightEvents.open(source);
     }
 
-    /** All reconnect attempts so far, failed or not. */
-    long reconnectAttempts() {
-        return reconnectAttempts.get();
+    /** Reconnect attempts that failed, so far. */
+    long failedReconnects() {
+        return failedReconnects.get();
+    }
+
+    /**
+     * Why the session is about to be reported lost, for the next disconnect's log line and event.
+     *
+     * @param cause the failure, or null when the server closed the connection
+     */
+    void disconnectReason(Throwable cause) {
+        disconnectReason = cause == null ? "closed by the server"
+                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private String server() {
@@ -84,7 +96,7 @@ final class Telemetry {
                 }
             }
         } catch (RuntimeException bug) {
-            LOG.log(Level.DEBUG, "telemetry of " + connection + " failed on " + e, bug);
+            log.log(Level.DEBUG, "telemetry of " + connection + " failed on " + e, bug);
         }
     }
 
@@ -92,8 +104,8 @@ final class Telemetry {
         String server = server();
         ServerInfo si = info.get();
         failedInARow.set(0);
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.log(Level.INFO, connection + " connected to " + server
+        if (log.isLoggable(Level.INFO)) {
+            log.log(Level.INFO, connection + " connected to " + server
                     + (si == null ? "" : " (server " + si.serverId() + ", nats-server " + si.version() + ")"));
         }
         FlightEvents.ConnectEvent ev = new FlightEvents.ConnectEvent();
@@ -110,14 +122,14 @@ final class Telemetry {
         String server = lastServer;
         disconnectedAtNanos = System.nanoTime();
         failedInARow.set(0);
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.log(Level.INFO, connection + " disconnected from " + server);
+        if (log.isLoggable(Level.INFO)) {
+            log.log(Level.INFO, connection + " disconnected from " + server + ": " + disconnectReason);
         }
         FlightEvents.DisconnectEvent ev = new FlightEvents.DisconnectEvent();
         if (ev.shouldCommit()) {
             ev.connection = connection;
             ev.server = server;
-            ev.reason = "session lost";
+            ev.reason = disconnectReason;
             ev.commit();
         }
         FlightEvents.ReconnectEvent next = new FlightEvents.ReconnectEvent();
@@ -129,8 +141,8 @@ final class Telemetry {
         String server = server();
         long failed = failedInARow.getAndSet(0);
         long awayNanos = System.nanoTime() - disconnectedAtNanos;
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.log(Level.INFO, connection + " reconnected to " + server + " after " + Duration.ofNanos(awayNanos).toMillis()
+        if (log.isLoggable(Level.INFO)) {
+            log.log(Level.INFO, connection + " reconnected to " + server + " after " + Duration.ofNanos(awayNanos).toMillis()
                     + " ms" + (failed == 0 ? "" : " and " + failed + " failed attempts"));
         }
         FlightEvents.ReconnectEvent ev = away != null ? away : new FlightEvents.ReconnectEvent();
@@ -146,8 +158,8 @@ final class Telemetry {
 
     private void lameDuck() {
         String server = server();
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.log(Level.INFO, connection + ": " + server + " entered lame duck mode and will close this connection soon");
+        if (log.isLoggable(Level.INFO)) {
+            log.log(Level.INFO, connection + ": " + server + " entered lame duck mode and will close this connection soon");
         }
         FlightEvents.LameDuckEvent ev = new FlightEvents.LameDuckEvent();
         if (ev.shouldCommit()) {
@@ -159,14 +171,7 @@ final class Telemetry {
 
     private void closed() {
         FlightEvents.closed(source);
-        LOG.log(Level.DEBUG, () -> connection + " closed");
-    }
-
-    /**
-     * One reconnect attempt is about to be made.
-     */
-    void reconnectAttempt() {
-        reconnectAttempts.incrementAndGet();
+        log.log(Level.DEBUG, () -> connection + " closed");
     }
 
     /**
@@ -176,17 +181,18 @@ final class Telemetry {
      */
     void reconnectFailed(NatsException error) {
         try {
+            failedReconnects.incrementAndGet();
             long n = failedInARow.incrementAndGet();
-            if (LOG.isLoggable(Level.DEBUG)) {
-                LOG.log(Level.DEBUG, connection + " reconnect attempt " + n + " failed: " + error.getMessage());
+            if (log.isLoggable(Level.DEBUG)) {
+                log.log(Level.DEBUG, connection + " reconnect attempt " + n + " failed: " + error.getMessage());
             }
-            if (n % WARN_EVERY == 0 && LOG.isLoggable(Level.WARNING)) {
+            if (n % WARN_EVERY == 0 && log.isLoggable(Level.WARNING)) {
                 long away = Duration.ofNanos(System.nanoTime() - disconnectedAtNanos).toSeconds();
-                LOG.log(Level.WARNING, connection + " still reconnecting: " + n + " attempts failed in " + away
+                log.log(Level.WARNING, connection + " still reconnecting: " + n + " attempts failed in " + away
                         + " s since it lost " + lastServer + "; last error: " + error.getMessage());
             }
         } catch (RuntimeException bug) {
-            LOG.log(Level.DEBUG, "telemetry of " + connection + " failed", bug);
+            log.log(Level.DEBUG, "telemetry of " + connection + " failed", bug);
         }
     }
 
@@ -194,12 +200,12 @@ final class Telemetry {
      * The server sent {@code -ERR}.
      *
      * @param text the error text
-     * @param log whether to log it (no {@code ErrorListener} would see it)
+     * @param logIt whether to log it (no {@code ErrorListener} would see it)
      */
-    void serverError(String text, boolean log) {
+    void serverError(String text, boolean logIt) {
         String server = server();
-        if (log && LOG.isLoggable(Level.WARNING)) {
-            LOG.log(Level.WARNING, connection + ": server " + server + " sent -ERR '" + text
+        if (logIt && log.isLoggable(Level.WARNING)) {
+            log.log(Level.WARNING, connection + ": server " + server + " sent -ERR '" + text
                     + "' (set an ErrorListener to handle server errors)");
         }
         FlightEvents.ServerErrorEvent ev = new FlightEvents.ServerErrorEvent();
@@ -218,11 +224,11 @@ final class Telemetry {
      * @param pendingMessages messages waiting in it
      * @param pendingBytes bytes waiting in it
      * @param dropped messages it dropped so far
-     * @param log whether to log it (no {@code ErrorListener} would see it)
+     * @param logIt whether to log it (no {@code ErrorListener} would see it)
      */
-    void slowConsumer(String subject, long pendingMessages, long pendingBytes, long dropped, boolean log) {
-        if (log && LOG.isLoggable(Level.WARNING)) {
-            LOG.log(Level.WARNING, connection + ": slow consumer on '" + subject + "': dropping messages ("
+    void slowConsumer(String subject, long pendingMessages, long pendingBytes, long dropped, boolean logIt) {
+        if (logIt && log.isLoggable(Level.WARNING)) {
+            log.log(Level.WARNING, connection + ": slow consumer on '" + subject + "': dropping messages ("
                     + pendingMessages + " messages / " + pendingBytes + " bytes pending; raise its pending limits or handle faster)");
         }
         FlightEvents.SlowConsumerEvent ev = new FlightEvents.SlowConsumerEvent();
@@ -254,7 +260,7 @@ final class Telemetry {
          * @param completed false when it timed out or failed
          */
         void end(boolean completed) {
-            LOG.log(Level.DEBUG, () -> connection + " drain of " + what + (completed ? " completed" : " did not complete")
+            log.log(Level.DEBUG, () -> connection + " drain of " + what + (completed ? " completed" : " did not complete")
                     + " in " + Duration.ofNanos(System.nanoTime() - startNanos).toMillis() + " ms");
             ev.end();
             if (ev.shouldCommit()) {
@@ -274,7 +280,7 @@ final class Telemetry {
      * @return the drain, to end
      */
     Drain drain(String what) {
-        LOG.log(Level.DEBUG, () -> connection + " drain of " + what + " started");
+        log.log(Level.DEBUG, () -> connection + " drain of " + what + " started");
         return new Drain(what);
     }
 }

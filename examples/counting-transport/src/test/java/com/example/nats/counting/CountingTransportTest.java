@@ -3,7 +3,6 @@ package com.example.nats.counting;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.client.Connection;
@@ -43,15 +42,15 @@ class CountingTransportTest {
     }
 
     @Test
-    void foundThroughItsModuleDescriptorOnly() throws Exception {
-        assertTrue(CountingTransportProvider.class.getModule().isNamed(), "the tests run on the module path");
-        assertTrue(CountingTransportProvider.class.getModule().getDescriptor().provides().stream()
-                .anyMatch(p -> p.service().equals(TransportProvider.class.getName())
-                        && p.providers().equals(java.util.List.of(CountingTransportProvider.class.getName()))));
-        try (var services = CountingTransportProvider.class.getModule()
-                .getResourceAsStream("META-INF/services/io.nats4j.protocol.spi.TransportProvider")) {
-            assertNull(services, "registered through module-info only");
-        }
+    void theShippedClassesRegisterTheProviderInModuleInfoOnly() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        java.lang.module.ModuleDescriptor d = java.lang.module.ModuleFinder.of(classes).findAll().iterator().next()
+                .descriptor();
+        assertEquals("com.example.nats.counting", d.name());
+        assertTrue(d.provides().stream().anyMatch(p -> p.service().equals(TransportProvider.class.getName())
+                && p.providers().equals(java.util.List.of(CountingTransportProvider.class.getName()))), d.toString());
+        assertTrue(java.nio.file.Files.notExists(classes.resolve("META-INF/services")),
+                "the jar must not carry META-INF/services: the plugin is registered through module-info only");
     }
 
     @Test
