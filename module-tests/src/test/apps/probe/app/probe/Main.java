@@ -25,6 +25,7 @@ public final class Main {
         }
         System.out.println("layer=" + String.join(",", ours));
         System.out.println("named=" + Main.class.getModule().isNamed() + "," + Connection.class.getModule().isNamed());
+        System.out.println("jfr=" + ModuleLayer.boot().findModule("jdk.jfr").isPresent());
         if (args[0].equals("--expect-failure")) {
             try (Connection nc = Nats.connect(Options.builder().server(args[1]).maxReconnects(0).build())) {
                 System.out.println("unexpected=connected to " + nc.connectedUrl().orElse("?"));

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +127,20 @@ class ModulePathTest {
         assertEquals(layer("app.probe", "io.nats4j.client", "io.nats4j.protocol", "io.nats4j.transport.tcp",
                 "com.fasterxml.jackson.core"), r.values().get("layer"), r.describe());
         assertEquals("true,true", r.values().get("named"), r.describe());
+        assertEquals("true", r.values().get("jfr"), "the client requires jdk.jfr, so jcmd JFR.start finds it\n" + r.describe());
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void flightRecorderEventsOnTheModulePath(int jdk) throws IOException {
+        Path jfr = work.resolve("probe-" + jdk + ".jfr");
+        List<String> cmd = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:StartFlightRecording:filename=" + jfr + ",settings=default",
+                "-p", Artifacts.join(List.of(CLIENT, PROTOCOL, TCP, JACKSON), app), "-m", "app.probe/" + MAIN, plain.url()));
+        assertWorked(Launch.ok(Jdks.require(jdk), "java", cmd), "nats://");
+        List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
+        assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("io.nats4j.Connect")
+                && e.getString("server").startsWith("nats://127.0.0.1:")), "no io.nats4j.Connect event in " + jfr);
     }
 
     @ParameterizedTest(name = "JDK {0}")

@@ -108,6 +108,10 @@ class FlightRecorderTest {
         assertTrue(stats.getLong("outMsgs") >= 6, stats.toString());
         assertTrue(stats.getLong("reconnects") == 1 && stats.getLong("reconnectAttempts") >= 1, stats.toString());
         assertTrue(stats.getLong("droppedMessages") >= 1 && stats.getLong("lastRtt") > 0, stats.toString());
+        RecordedEvent last = byType.get("io.nats4j.Statistics").stream()
+                .filter(e -> e.getString("connection").contains("'drained'") && e.getBoolean("closing")).findFirst()
+                .orElseThrow(() -> new AssertionError("no closing snapshot of the drained connection"));
+        assertEquals(0, last.getLong("pendingMessages"), last.toString());
         for (RecordedEvent e : events) {
             assertFalse(e.toString().contains("s3cret"), "a secret in " + e);
         }

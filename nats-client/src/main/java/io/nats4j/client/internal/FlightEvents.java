@@ -19,7 +19,8 @@ import jdk.jfr.Timespan;
  * The client's JDK Flight Recorder events, named {@code io.nats4j.*} in the category "NATS", so
  * {@code jcmd <pid> JFR.start} (or {@code -XX:StartFlightRecording}) shows a connection's timeline
  * with no agent and no library: connects, disconnects, reconnects, lame duck, slow consumers, server
- * errors, drains, and every 10 s a statistics snapshot of each open connection.
+ * errors, drains, and every 10 s a statistics snapshot of each open connection (and a last one as it
+ * closes, so a short-lived connection's totals are in the recording too).
  *
  * <p>Cheap when no recording runs: each event checks {@code shouldCommit()} before it builds
  * anything. No event carries a secret: server URLs are redacted, and server error texts are what the
@@ -53,25 +54,39 @@ final class FlightEvents {
 
     private static void sample() {
         for (Source s : OPEN) {
-            StatisticsEvent e = new StatisticsEvent();
-            if (!e.shouldCommit()) {
+            if (!snapshot(s, false)) {
                 return;
             }
-            Statistics st = s.statistics().get();
-            e.connection = s.connection();
-            e.inMsgs = st.inMsgs();
-            e.outMsgs = st.outMsgs();
-            e.inBytes = st.inBytes();
-            e.outBytes = st.outBytes();
-            e.reconnects = st.reconnects();
-            e.reconnectAttempts = st.reconnectAttempts();
-            e.droppedMessages = st.droppedMessages();
-            e.pendingMessages = st.pendingMessages();
-            e.pendingBytes = st.pendingBytes();
-            e.lastRtt = st.lastRtt().map(d -> d.toNanos()).orElse(-1L);
-            e.outboundHighWaterMark = st.outboundHighWaterMark();
-            e.commit();
         }
+    }
+
+    /**
+     * Commits one statistics event for {@code s}.
+     *
+     * @param closing whether this is the snapshot taken as the connection closed
+     * @return false when the event is not enabled
+     */
+    static boolean snapshot(Source s, boolean closing) {
+        StatisticsEvent e = new StatisticsEvent();
+        if (!e.shouldCommit()) {
+            return false;
+        }
+        Statistics st = s.statistics().get();
+        e.connection = s.connection();
+        e.closing = closing;
+        e.inMsgs = st.inMsgs();
+        e.outMsgs = st.outMsgs();
+        e.inBytes = st.inBytes();
+        e.outBytes = st.outBytes();
+        e.reconnects = st.reconnects();
+        e.reconnectAttempts = st.reconnectAttempts();
+        e.droppedMessages = st.droppedMessages();
+        e.pendingMessages = st.pendingMessages();
+        e.pendingBytes = st.pendingBytes();
+        e.lastRtt = st.lastRtt().map(d -> d.toNanos()).orElse(-1L);
+        e.outboundHighWaterMark = st.outboundHighWaterMark();
+        e.commit();
+        return true;
     }
 
     /** Base of the per-connection events: which connection, which server. */
@@ -167,7 +182,7 @@ final class FlightEvents {
         boolean completed;
     }
 
-    /** Every 10 s while a recording runs: each open connection's statistics. */
+    /** Every 10 s while a recording runs, each open connection's statistics; and a last one as it closes. */
     @Name("io.nats4j.Statistics")
     @Label("NATS Statistics")
     @Description("A snapshot of a connection's statistics")
@@ -177,6 +192,10 @@ final class FlightEvents {
     static final class StatisticsEvent extends Event {
         @Label("Connection")
         String connection;
+
+        @Label("Closing")
+        @Description("true for the last snapshot, taken as the connection closed")
+        boolean closing;
 
         @Label("Messages In")
         long inMsgs;

@@ -171,6 +171,7 @@ final class Telemetry {
 
     private void closed() {
         FlightEvents.closed(source);
+        FlightEvents.snapshot(source, true);
         log.log(Level.DEBUG, () -> connection + " closed");
     }
 
