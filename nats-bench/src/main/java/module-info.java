@@ -1,6 +1,7 @@
 /** Benchmarks (JMH and end-to-end against jnats) and the demo. */
 module io.nats4j.bench {
     requires io.nats4j.client;
+    requires io.nats4j.transport.ws; // WsBench passes WsOptions
     requires io.nats4j.testing;
     requires jmh.core; // JMH benchmarks in io.nats4j.bench.jmh (automatic module)
 

@@ -26,13 +26,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DrainTest {
 
     @RegisterExtension
-    static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().build());
+    static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().websocket(false).build());
+
+    /**
+     * The URL of the connections under test; the {@code ...OverWsTest} subclass runs every test of
+     * this class again over {@code ws://} (peers that are not under test stay on {@code nats://}).
+     */
+    String url() {
+        return NATS.server().url();
+    }
 
 
     @Test
     void connectionDrainDeliversEverythingInFlightThenCloses() throws Exception {
         TestSupport.Recorder rec = new TestSupport.Recorder();
-        Connection nc = Nats.connect(rec.on(Options.builder().server(NATS.server().url())).build());
+        Connection nc = Nats.connect(rec.on(Options.builder().server(url())).build());
         Connection pub = Nats.connect(NATS.server().url());
         try {
             AtomicInteger got = new AtomicInteger();
@@ -66,7 +74,7 @@ class DrainTest {
 
     @Test
     void drainTimeoutIsReportedAndTheConnectionStillCloses() {
-        Connection nc = Nats.connect(NATS.server().url());
+        Connection nc = Nats.connect(url());
         CountDownLatch release = new CountDownLatch(1);
         try {
             nc.subscribe("stuck", m -> release.await(30, TimeUnit.SECONDS));
@@ -85,7 +93,7 @@ class DrainTest {
 
     @Test
     void subscriptionDrainKeepsTheConnectionOpen() throws Exception {
-        try (Connection nc = Nats.connect(NATS.server().url())) {
+        try (Connection nc = Nats.connect(url())) {
             AtomicInteger got = new AtomicInteger();
             Subscription sub = nc.subscribe("sd", m -> got.incrementAndGet());
             nc.flush(WAIT);

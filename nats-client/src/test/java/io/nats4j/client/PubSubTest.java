@@ -36,7 +36,15 @@ class PubSubTest {
 
     @RegisterExtension
     static final NatsServerExtension NATS = NatsServerExtension.withConfig(
-            io.nats4j.testing.NatsServerConfig.builder().build());
+            io.nats4j.testing.NatsServerConfig.builder().websocket(false).build());
+
+    /**
+     * The URL of the connections under test; the {@code ...OverWsTest} subclass runs every test of
+     * this class again over {@code ws://} (peers that are not under test stay on {@code nats://}).
+     */
+    String url() {
+        return NATS.server().url();
+    }
 
     private Connection nc;
     private TestSupport.Recorder rec;
@@ -44,7 +52,7 @@ class PubSubTest {
     @BeforeEach
     void connect() {
         rec = new TestSupport.Recorder();
-        nc = Nats.connect(rec.on(Options.builder().server(NATS.server().url())).build());
+        nc = Nats.connect(rec.on(Options.builder().server(url())).build());
     }
 
     @AfterEach
@@ -259,7 +267,7 @@ class PubSubTest {
 
     @Test
     void noEchoSuppressesOwnMessages() {
-        try (Connection quiet = Nats.connect(Options.builder().server(NATS.server().url()).noEcho().build())) {
+        try (Connection quiet = Nats.connect(Options.builder().server(url()).noEcho().build())) {
             Subscription own = quiet.subscribe("echo");
             Subscription other = nc.subscribe("echo");
             quiet.flush(WAIT);

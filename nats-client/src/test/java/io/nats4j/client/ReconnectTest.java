@@ -19,6 +19,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReconnectTest {
 
 
+    /** The server of each test; the {@code ...OverWsTest} subclass adds a WebSocket listener. */
+    NatsServer startServer() {
+        return NatsServer.start();
+    }
+
+    /** The URL the clients under test connect to; {@code ws://} in the subclass. */
+    String url(NatsServer server) {
+        return server.url();
+    }
+
     private static Options.Builder fast(TestSupport.Recorder rec, String url) {
         return rec.on(Options.builder().server(url).reconnectWait(Duration.ofMillis(50))
                 .reconnectJitter(Duration.ZERO, Duration.ZERO).maxReconnects(-1));
@@ -26,10 +36,10 @@ class ReconnectTest {
 
     @Test
     void subscriptionsAndBufferedPublishesSurviveARestart() {
-        try (NatsServer server = NatsServer.start()) {
+        try (NatsServer server = startServer()) {
             TestSupport.Recorder rec = new TestSupport.Recorder();
-            try (Connection nc = Nats.connect(fast(rec, server.url()).build());
-                 Connection other = Nats.connect(fast(new TestSupport.Recorder(), server.url()).build())) {
+            try (Connection nc = Nats.connect(fast(rec, url(server)).build());
+                 Connection other = Nats.connect(fast(new TestSupport.Recorder(), url(server)).build())) {
                 Subscription sub = nc.subscribe("survive");
                 Subscription queue = nc.subscribe("q.survive", "grp");
                 nc.flush(WAIT);
@@ -58,8 +68,8 @@ class ReconnectTest {
 
     @Test
     void autoUnsubscribeKeepsOnlyItsRemainingCountAfterReconnect() {
-        try (NatsServer server = NatsServer.start()) {
-            try (Connection nc = Nats.connect(fast(new TestSupport.Recorder(), server.url()).build())) {
+        try (NatsServer server = startServer()) {
+            try (Connection nc = Nats.connect(fast(new TestSupport.Recorder(), url(server)).build())) {
                 Subscription sub = nc.subscribe("limited");
                 sub.unsubscribe(5);
                 for (int i = 0; i < 3; i++) {
@@ -92,9 +102,9 @@ class ReconnectTest {
 
     @Test
     void reconnectBufferLimitsAreEnforced() {
-        try (NatsServer server = NatsServer.start()) {
-            try (Connection nc = Nats.connect(fast(new TestSupport.Recorder(), server.url()).reconnectBufferSize(1024).build());
-                 Connection none = Nats.connect(fast(new TestSupport.Recorder(), server.url()).reconnectBufferSize(0).build())) {
+        try (NatsServer server = startServer()) {
+            try (Connection nc = Nats.connect(fast(new TestSupport.Recorder(), url(server)).reconnectBufferSize(1024).build());
+                 Connection none = Nats.connect(fast(new TestSupport.Recorder(), url(server)).reconnectBufferSize(0).build())) {
                 server.stop();
                 await("both reconnecting", () -> nc.status() == Status.RECONNECTING && none.status() == Status.RECONNECTING);
                 nc.publish("a", new byte[500]);
@@ -107,9 +117,9 @@ class ReconnectTest {
 
     @Test
     void exhaustedReconnectsClose() {
-        try (NatsServer server = NatsServer.start()) {
+        try (NatsServer server = startServer()) {
             TestSupport.Recorder rec = new TestSupport.Recorder();
-            Connection nc = Nats.connect(rec.on(Options.builder().server(server.url())
+            Connection nc = Nats.connect(rec.on(Options.builder().server(url(server))
                     .reconnectWait(Duration.ofMillis(20)).reconnectJitter(Duration.ZERO, Duration.ZERO)
                     .maxReconnects(3)).build());
             try {
@@ -125,8 +135,8 @@ class ReconnectTest {
 
     @Test
     void closeDuringTheReconnectLoopReturnsPromptly() {
-        try (NatsServer server = NatsServer.start()) {
-            Connection nc = Nats.connect(Options.builder().server(server.url())
+        try (NatsServer server = startServer()) {
+            Connection nc = Nats.connect(Options.builder().server(url(server))
                     .reconnectWait(Duration.ofMinutes(5)).maxReconnects(-1).build());
             server.stop();
             await("reconnecting", () -> nc.status() == Status.RECONNECTING);
@@ -137,8 +147,8 @@ class ReconnectTest {
 
     @Test
     void flushInProgressIsReleasedOnDisconnect() throws Exception {
-        try (NatsServer server = NatsServer.start()) {
-            try (Connection nc = Nats.connect(fast(new TestSupport.Recorder(), server.url()).build())) {
+        try (NatsServer server = startServer()) {
+            try (Connection nc = Nats.connect(fast(new TestSupport.Recorder(), url(server)).build())) {
                 server.stop();
                 await("not connected", () -> nc.status() != Status.CONNECTED);
                 assertThrows(NatsConnectionException.class, () -> nc.flush(Duration.ofSeconds(30)));

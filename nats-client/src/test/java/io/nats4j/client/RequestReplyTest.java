@@ -30,13 +30,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RequestReplyTest {
 
     @RegisterExtension
-    static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().build());
+    static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().websocket(false).build());
+
+    /**
+     * The URL of the connections under test; the {@code ...OverWsTest} subclass runs every test of
+     * this class again over {@code ws://} (peers that are not under test stay on {@code nats://}).
+     */
+    String url() {
+        return NATS.server().url();
+    }
 
     private Connection nc;
 
     @BeforeEach
     void connect() {
-        nc = Nats.connect(NATS.server().url());
+        nc = Nats.connect(url());
     }
 
     @AfterEach
@@ -114,7 +122,7 @@ class RequestReplyTest {
 
     @Test
     void inboxesAreUniqueAndUseThePrefix() {
-        try (Connection custom = Nats.connect(Options.builder().server(NATS.server().url()).inboxPrefix("_MY.INBOX").build())) {
+        try (Connection custom = Nats.connect(Options.builder().server(url()).inboxPrefix("_MY.INBOX").build())) {
             String a = custom.newInbox();
             String b = custom.newInbox();
             assertTrue(a.startsWith("_MY.INBOX."), a);

@@ -71,10 +71,10 @@ public final class FakeServer implements AutoCloseable {
     private volatile boolean closed;
 
     private FakeServer(ServerSocket listener, Script script, boolean tls, boolean webSocket) {
+        this.webSocket = webSocket;
         this.listener = listener;
         this.script = script;
         this.tls = tls;
-        this.webSocket = webSocket;
         this.acceptor = new Thread(this::acceptLoop, "nats4j-testing-fake-server-accept-" + listener.getLocalPort());
         this.acceptor.setDaemon(true);
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * An immutable description of a {@code nats-server} configuration, rendered to a config file when a
@@ -48,6 +49,7 @@ public final class NatsServerConfig {
     private final boolean websocket;
     private final boolean websocketTls;
     private final boolean websocketCompression;
+    private final List<String> websocketOrigins;
     private final boolean monitoring;
     private final boolean jetstream;
     private final long maxPayload;
@@ -73,6 +75,7 @@ public final class NatsServerConfig {
         this.websocket = b.websocket;
         this.websocketTls = b.websocketTls;
         this.websocketCompression = b.websocketCompression;
+        this.websocketOrigins = List.copyOf(b.websocketOrigins);
         this.monitoring = b.monitoring;
         this.jetstream = b.jetstream;
         this.maxPayload = b.maxPayload;
@@ -241,12 +244,21 @@ public final class NatsServerConfig {
             if (websocketTls) {
                 sb.append("  tls {\n");
                 tlsFiles(sb, "    ");
+                sb.append("    ca_file: ").append(quote(tls.caCert().toString())).append('\n');
+                if (verifyClientCerts) {
+                    sb.append("    verify: true\n"); // tls(certs, true) asks for client certificates on wss:// too
+                }
                 sb.append("  }\n");
             } else {
                 sb.append("  no_tls: true\n");
             }
             if (websocketCompression) {
                 sb.append("  compression: true\n");
+            }
+            if (!websocketOrigins.isEmpty()) {
+                sb.append("  allowed_origins: [")
+                    .append(websocketOrigins.stream().map(NatsServerConfig::quote).collect(Collectors.joining(", ")))
+                    .append("]\n");
             }
             sb.append("}\n");
         }
@@ -572,6 +584,7 @@ public final class NatsServerConfig {
         private boolean websocket;
         private boolean websocketTls;
         private boolean websocketCompression;
+        private final List<String> websocketOrigins = new ArrayList<>();
         private boolean monitoring;
         private boolean jetstream;
         private long maxPayload;
@@ -690,7 +703,8 @@ public final class NatsServerConfig {
 
         /**
          * Requires TLS on the client port with the server certificate of {@code certs}, optionally
-         * also requiring a client certificate signed by its CA (mutual TLS). Default: no TLS.
+         * also requiring a client certificate signed by its CA (mutual TLS), on the client port and on a
+         * {@code wss://} WebSocket listener alike. Default: no TLS.
          *
          * @param certs the certificates to use
          * @param verifyClientCertificates {@code true} to require and verify client certificates
@@ -729,6 +743,22 @@ public final class NatsServerConfig {
          */
         public Builder websocketCompression(boolean on) {
             this.websocketCompression = on;
+            return this;
+        }
+
+        /**
+         * Lets the WebSocket listener accept only upgrades whose {@code Origin} header is one of these
+         * ({@code allowed_origins}); others get {@code 403}. A request without {@code Origin} is
+         * accepted, as nats-server does. Default: any origin. Needs {@link #websocket(boolean)}.
+         *
+         * @param origins origins such as {@code "https://app.example"}
+         * @return this builder
+         * @throws IllegalArgumentException if an origin is null or empty
+         */
+        public Builder websocketAllowedOrigins(String... origins) {
+            for (String o : origins) {
+                websocketOrigins.add(nonEmpty(o, "origin"));
+            }
             return this;
         }
 

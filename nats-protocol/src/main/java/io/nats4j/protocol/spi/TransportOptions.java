@@ -44,14 +44,16 @@ public record TransportOptions(
     }
 
     /**
-     * The first extension of the given type.
+     * The extension of the given type; when the application gave several, the last one (a later
+     * {@code transportOption(...)} replaces an earlier one of the same type).
      *
      * @param type the option record type a transport understands
      * @param <T> that type
      * @return the extension, if the application gave one
      */
     public <T> Optional<T> extension(Class<T> type) {
-        for (Object e : extensions) {
+        for (int i = extensions.size() - 1; i >= 0; i--) {
+            Object e = extensions.get(i);
             if (type.isInstance(e)) {
                 return Optional.of(type.cast(e));
             }

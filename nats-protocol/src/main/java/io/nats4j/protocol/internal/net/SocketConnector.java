@@ -1,6 +1,6 @@
 package io.nats4j.protocol.internal.net;
 
-import io.nats4j.protocol.internal.tls.Hosts;
+import io.nats4j.protocol.internal.Hosts;
 import io.nats4j.protocol.spi.TransportOptions;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -90,6 +90,24 @@ public final class SocketTransport implements Transport, TlsIo {
         return layer == null ? readSome(dst, 0) : layer.read(dst);
     }
 
+    /**
+     * Like {@link #read(ByteBuffer)}, waiting at most until {@code deadline}; for reads during a
+     * connect (a proxy's answer, a WebSocket upgrade), which the connect timeout bounds.
+     *
+     * @param dst the buffer to fill; it has room
+     * @param deadline {@link System#nanoTime()} bound, or {@code 0} to wait until closed
+     * @return the number of bytes read, or {@code -1} at the end of the stream
+     * @throws IOException when the transport failed or was closed, or the deadline passed
+     *     ({@link SocketTimeoutException})
+     */
+    public int read(ByteBuffer dst, long deadline) throws IOException {
+        if (!dst.hasRemaining()) {
+            throw new NatsIllegalArgumentException("read buffer has no room");
+        }
+        TlsEngine layer = tls;
+        return layer == null ? readSome(dst, deadline) : layer.read(dst, deadline);
+    }
+
     @Override
     public void write(ByteBuffer... srcs) throws IOException {
         TlsEngine layer = tls;

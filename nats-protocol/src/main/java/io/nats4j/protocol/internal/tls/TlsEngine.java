@@ -1,5 +1,6 @@
 package io.nats4j.protocol.internal.tls;
 
+import io.nats4j.protocol.internal.Hosts;
 import io.nats4j.protocol.spi.TransportOptions;
 import java.io.EOFException;
 import java.io.IOException;
@@ -204,6 +205,19 @@ public final class TlsEngine {
      * @throws IOException on a TLS or socket failure
      */
     public int read(ByteBuffer dst) throws IOException {
+        return read(dst, 0);
+    }
+
+    /**
+     * Reads decrypted bytes into {@code dst}, waiting at most until {@code deadline}; for reads
+     * during a connect (a WebSocket upgrade over TLS).
+     *
+     * @param dst the caller's buffer, with room
+     * @param deadline {@link System#nanoTime()} bound, or {@code 0} to wait until closed
+     * @return bytes read, or -1 at the end of the stream
+     * @throws IOException on a TLS or socket failure, or when the deadline passed
+     */
+    public int read(ByteBuffer dst, long deadline) throws IOException {
         if (appIn.hasRemaining()) {
             return drainAppIn(dst);
         }
@@ -214,7 +228,7 @@ public final class TlsEngine {
                 if (!netIn.hasRemaining()) {
                     netIn = grow(netIn, engine.getSession().getPacketBufferSize());
                 }
-                if (io.readSome(netIn, 0) < 0) {
+                if (io.readSome(netIn, deadline) < 0) {
                     return -1; // the TCP stream ended; a missing close_notify changes nothing for NATS
                 }
                 needMore = false;
