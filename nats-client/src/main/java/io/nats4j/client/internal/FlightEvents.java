@@ -34,7 +34,14 @@ final class FlightEvents {
     private static final Set<Source> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
-        FlightRecorder.addPeriodicEvent(StatisticsEvent.class, FlightEvents::sample);
+        try {
+            FlightRecorder.addPeriodicEvent(StatisticsEvent.class, FlightEvents::sample);
+        } catch (RuntimeException unavailable) {
+            // a JVM without a usable Flight Recorder (or a security manager refusing it): the
+            // connection works the same, only the periodic statistics event is missing
+            System.getLogger("io.nats4j.client").log(System.Logger.Level.DEBUG,
+                    "no periodic io.nats4j.Statistics event: " + unavailable);
+        }
     }
 
     private FlightEvents() {
