@@ -17,26 +17,35 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A minimal runtime image of the example TimeService made with {@code jlink} from the build JDK's
  * jmods and our jars: it holds only the modules the application needs, and it runs against a real
  * server. Proof that nothing needs a module it does not declare. The image's size is written to
- * {@code target/jlink-image.txt}.
+ * {@code target/jlink-image-<feature>.txt}. Run with each tested JDK.
  */
 class JlinkTest {
 
-    @Test
-    void aMinimalImageOfTheTimeServiceHoldsOnlyWhatItNeedsAndRuns() throws IOException {
-        Path jdk = Jdks.build();
-        Assumptions.assumeTrue(Files.isDirectory(jdk.resolve("jmods")),
-                "the build JDK " + jdk + " has no jmods directory: jlink cannot make an image from it");
-        Path image = Path.of("target/jlink/time-service").toAbsolutePath();
+    static Stream<Arguments> jdks() {
+        return Jdks.TESTED.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void aMinimalImageOfTheTimeServiceHoldsOnlyWhatItNeedsAndRuns(int feature) throws IOException {
+        Path jdk = Jdks.require(feature);
+        // JDK 24+ builds without jmods link from their own run-time image (JEP 493)
+        Assumptions.assumeTrue(Files.isDirectory(jdk.resolve("jmods")) || feature >= 24,
+                "the JDK " + jdk + " has no jmods directory: jlink cannot make an image from it");
+        Path image = Path.of("target/jlink/time-service-" + feature).toAbsolutePath();
         deleteTree(image);
         Launch.ok(jdk, "jlink", List.of("--module-path", Artifacts.join(List.of(APPS, CLIENT, PROTOCOL, TCP, JACKSON)),
                 "--add-modules", APPS.module + "," + TCP.module, // the transport is found at run time, so named here
-                "--output", image.toString(), "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2"));
+                "--output", image.toString(), "--strip-debug", "--no-header-files", "--no-man-pages",
+                feature >= 21 ? "--compress=zip-6" : "--compress=2"));
 
         Launch.Result modules = Launch.ok(image, "java", List.of("--list-modules"));
         List<String> names = Arrays.stream(modules.output().split("\\R")).filter(l -> !l.isBlank())
@@ -51,9 +60,10 @@ class JlinkTest {
                     run.describe());
         }
         long bytes = size(image);
-        String line = String.format("jlink image of com.example.nats.apps (JDK %s): %.1f MiB, modules %s%n",
-                System.getProperty("java.version"), bytes / 1048576.0, String.join(", ", names));
-        Files.writeString(Path.of("target/jlink-image.txt"), line);
+        String version = Launch.ok(image, "java", List.of("-version")).output().split("\\R")[0];
+        String line = String.format("jlink image of com.example.nats.apps (%s): %.1f MiB, modules %s%n",
+                version, bytes / 1048576.0, String.join(", ", names));
+        Files.writeString(Path.of("target/jlink-image-" + feature + ".txt"), line);
         System.out.print(line);
     }
 
