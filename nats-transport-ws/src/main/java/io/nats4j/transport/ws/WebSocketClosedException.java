@@ -13,9 +13,9 @@ public final class WebSocketClosedException extends IOException {
     /** Status code meaning the close frame carried no code (RFC 6455 section 7.1.5). */
     public static final int NO_STATUS = 1005;
 
-    /** The close frame's status code, or {@link #NO_STATUS} (part of the serialized form). */
+    /** The close code the server sent. */
     private final int code;
-    /** The close frame's reason text, possibly empty (part of the serialized form). */
+    /** The reason text the server sent, empty when none. */
     private final String reason;
 
     /**
