@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ws://} and {@code ws://} with {@code permessage-deflate}, against one nats-server started by
  * {@code nats-testing} (with a WebSocket listener that agrees to compression), in one run; then the
  * bytes that cross the wire for the same pub→sub workload with and without compression, counted by a
- * loopback relay.
+ * loopback relay. Rounds interleave the variants so that a change in machine load hits them alike.
  *
  * <p>Run: {@code java -p <module path> -m io.nats4j.bench/io.nats4j.bench.WsBench [messages] [size] [rounds]}
  * (defaults 500,000 messages of 128 bytes, 3 rounds; the median round is reported). The payload is
@@ -71,17 +71,19 @@ public final class WsBench {
             }
             System.out.printf("WsBench: %,d msgs x %d B, median of %d rounds, JDK %s, %d cores%n", messages, size, rounds,
                     Runtime.version(), Runtime.getRuntime().availableProcessors());
-            double basePub = 0;
-            double baseSub = 0;
-            System.out.printf("%-15s %15s %8s %15s %8s%n", "transport", "pub msgs/s", "x nats", "pub->sub msgs/s", "x nats");
-            for (Variant v : variants) {
-                double pub = median(rounds, () -> pubOnly(v, messages));
-                double sub = median(rounds, () -> pubSub(v, messages));
-                if (basePub == 0) {
-                    basePub = pub;
-                    baseSub = sub;
+            // rounds interleave the variants, so a change in machine load hits them all alike
+            double[][] pub = new double[variants.size()][rounds];
+            double[][] sub = new double[variants.size()][rounds];
+            for (int r = 0; r < rounds; r++) {
+                for (int i = 0; i < variants.size(); i++) {
+                    pub[i][r] = pubOnly(variants.get(i), messages);
+                    sub[i][r] = pubSub(variants.get(i), messages);
                 }
-                System.out.printf("%-15s %,15.0f %8.2f %,15.0f %8.2f%n", v.name(), pub, pub / basePub, sub, sub / baseSub);
+            }
+            System.out.printf("%-15s %15s %8s %15s %8s%n", "transport", "pub msgs/s", "x nats", "pub->sub msgs/s", "x nats");
+            for (int i = 0; i < variants.size(); i++) {
+                System.out.printf("%-15s %,15.0f %8.2f %,15.0f %8.2f%n", variants.get(i).name(), median(pub[i]),
+                        median(pub[i]) / median(pub[0]), median(sub[i]), median(sub[i]) / median(sub[0]));
             }
             System.out.println("(* random, incompressible payloads; the other rows use JSON-like text)");
             int n = Math.min(messages, 100_000);
@@ -120,18 +122,10 @@ public final class WsBench {
         return out;
     }
 
-    @FunctionalInterface
-    private interface Round {
-        double run() throws Exception;
-    }
-
-    private static double median(int rounds, Round round) throws Exception {
-        double[] r = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            r[i] = round.run();
-        }
+    private static double median(double[] rounds) {
+        double[] r = rounds.clone();
         Arrays.sort(r);
-        return r[rounds / 2];
+        return r[r.length / 2];
     }
 
     private static double pubOnly(Variant v, int messages) {

@@ -133,7 +133,7 @@ class WebSocketClientTest {
                 nc.flush(WAIT);
                 cluster.server(0).kill();
                 await("failed over", () -> nc.status() == Status.CONNECTED
-                        && !nc.connectedUrl().orElseThrow().startsWith(cluster.server(0).wsUrl()));
+                        && !nc.connectedUrl().orElse(cluster.server(0).wsUrl()).startsWith(cluster.server(0).wsUrl()));
                 String now = nc.connectedUrl().orElseThrow();
                 assertTrue(otherWsUrls.stream().anyMatch(now::startsWith), now + " is not one of " + otherWsUrls);
                 await("interest propagated", () -> {
@@ -143,6 +143,43 @@ class WebSocketClientTest {
                 });
                 assertNotNull(sub.nextMessage(WAIT));
             }
+        }
+    }
+
+    /** A node in lame duck mode tells its WebSocket clients too, and they move to another node over ws://. */
+    @Test
+    void lameDuckOverWsMovesTheClientToAnotherNode() {
+        NatsServerConfig cfg = NatsServerConfig.builder().websocket(false).lameDuckDuration(Duration.ofSeconds(30))
+                .lameDuckGracePeriod(Duration.ofMillis(200)).build();
+        try (NatsCluster cluster = NatsCluster.start(2, cfg)) {
+            TestSupport.Recorder rec = new TestSupport.Recorder();
+            try (Connection nc = Nats.connect(rec.on(ws(cluster.server(0).wsUrl(), false)).build())) {
+                await("the peer was announced", () -> nc.serverInfo().connectUrls().size() == 2);
+                cluster.server(0).lameDuck();
+                await("LAME_DUCK event", () -> rec.events.contains(ConnectionEvent.LAME_DUCK));
+                await("moved to the other node", () -> nc.status() == Status.CONNECTED
+                        && nc.connectedUrl().orElse("").startsWith(cluster.server(1).wsUrl()));
+                nc.flush(WAIT);
+            }
+        }
+    }
+
+    /** wss:// with the client's SSLContext: secure from the first byte, no upgrade after INFO, certificate verified. */
+    @Test
+    void wssClientWithTheApplicationsSslContext() {
+        io.nats4j.testing.TestCertificates certs = io.nats4j.testing.TestCertificates.generate();
+        try (NatsServer server = NatsServer.start(NatsServerConfig.builder().tls(certs).websocket(true).build());
+                Connection wss = Nats.connect(Options.builder().server(server.wsUrl()).sslContext(certs.clientContext()).build());
+                Connection tls = Nats.connect(Options.builder().server(server.tlsUrl()).sslContext(certs.clientContext()).build())) {
+            assertTrue(wss.connectedUrl().orElseThrow().startsWith("wss://localhost:" + server.wsPort()));
+            Subscription sub = tls.subscribe("secure");
+            tls.flush(WAIT);
+            wss.publish("secure", bytes("over wss"));
+            assertEquals("over wss", sub.nextMessage(WAIT).dataAsString());
+            // the JDK's default trust store does not know the test CA: refused, naming TLS
+            NatsConnectionException e = assertThrows(NatsConnectionException.class,
+                    () -> Nats.connect(Options.builder().server(server.wsUrl()).maxReconnects(0).build()));
+            assertTrue(e.getMessage().contains("not trusted"), e.getMessage());
         }
     }
 }

@@ -143,6 +143,25 @@ class WsCompressionTest {
     }
 
     @Test
+    void incompressibleMessagesGoOutPlain() throws Exception {
+        BlockingQueue<WsScript.Frame> frames = new ArrayBlockingQueue<>(1);
+        try (FakeServer fake = FakeServer.start(c -> {
+            WsScript.accept(c, AGREED);
+            frames.add(WsScript.readFrame(c));
+        }); Transport t = open(fake, true)) {
+            byte[] random = new byte[4096];
+            new java.util.Random(3).nextBytes(random);
+            ByteBuffer a = ByteBuffer.wrap(random, 0, 1000);
+            ByteBuffer b = ByteBuffer.wrap(random, 1000, 3096);
+            t.write(a, b);
+            assertEquals(0, a.remaining() + b.remaining());
+            WsScript.Frame f = frames.poll(10, TimeUnit.SECONDS);
+            assertEquals(FIN | BINARY, f.b0(), "deflate would have grown it: sent without RSV1");
+            assertArrayEquals(random, f.payload());
+        }
+    }
+
+    @Test
     void anExtensionThatWasNotOfferedFailsTheConnect() throws Exception {
         try (FakeServer fake = FakeServer.start(c -> WsScript.accept(c, AGREED))) {
             ProtocolException e = assertThrows(ProtocolException.class, () -> open(fake, false));

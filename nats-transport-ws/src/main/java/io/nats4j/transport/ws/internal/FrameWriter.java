@@ -11,7 +11,7 @@ import java.util.zip.Deflater;
 /**
  * Writes client frames: each {@link #write} call becomes one masked binary frame (compressed with
  * {@code permessage-deflate} when agreed and the data is worth it), and the reader's control replies
- * (pong, close) go out whole between them.
+ * (pong, close) go out whole between them. A message that deflate cannot shrink goes out plain.
  *
  * <p>Copies: masking needs the bytes in a buffer of ours (the caller's must stay as they were), so
  * each byte is copied once, eight at a time with the mask XORed in; no other copy is made. A
@@ -72,7 +72,7 @@ final class FrameWriter {
                 throw raw.closedException();
             }
             if (deflater != null && total >= COMPRESS_THRESHOLD) {
-                writeCompressed(srcs);
+                writeCompressed(srcs, total);
             } else {
                 writePlain(srcs, total);
             }
@@ -103,7 +103,11 @@ final class FrameWriter {
         out.clear();
     }
 
-    private void writeCompressed(ByteBuffer[] srcs) throws IOException {
+    private void writeCompressed(ByteBuffer[] srcs, long total) throws IOException {
+        int[] start = new int[srcs.length];
+        for (int i = 0; i < srcs.length; i++) {
+            start[i] = srcs[i].position();
+        }
         zout.clear();
         for (ByteBuffer src : srcs) {
             deflater.setInput(src); // consumes src, advancing its position
@@ -121,6 +125,14 @@ final class FrameWriter {
         int end = zout.position();
         if (end >= 4 && zout.getInt(end - 4) == 0x0000ffff) {
             end -= 4;
+        }
+        if (end >= total) {
+            // nothing to gain (random or already compressed data): this message goes out plain
+            for (int i = 0; i < srcs.length; i++) {
+                srcs[i].position(start[i]);
+            }
+            writePlain(srcs, total);
+            return;
         }
         zout.flip().limit(end);
         int key = nextKey();

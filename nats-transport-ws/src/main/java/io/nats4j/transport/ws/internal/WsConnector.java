@@ -22,8 +22,10 @@ import java.util.Optional;
  */
 public final class WsConnector {
 
-    /** Read buffer size; also the bound on the size of the server's handshake answer. */
-    private static final int IN_SIZE = 64 * 1024;
+    /** Read buffer size: as large as the client's own, so a read takes as much as it would over TCP. */
+    private static final int IN_SIZE = 128 * 1024;
+    /** Bound on the size of the server's answer to the upgrade. */
+    private static final int HEAD_SIZE = 16 * 1024;
 
     private WsConnector() {
     }
@@ -67,8 +69,11 @@ public final class WsConnector {
             if (secure) {
                 raw.handshake(deadline);
             }
-            ByteBuffer in = ByteBuffer.allocate(IN_SIZE);
-            Handshake.Agreed agreed = Handshake.upgrade(raw, server, ws, in, deadline, where);
+            ByteBuffer head = ByteBuffer.allocate(HEAD_SIZE);
+            Handshake.Agreed agreed = Handshake.upgrade(raw, server, ws, head, deadline, where);
+            // direct: the socket fills it without the JDK's copy through a temporary direct buffer
+            ByteBuffer in = ByteBuffer.allocateDirect(IN_SIZE);
+            in.put(head).flip(); // the first frames may have come with the answer
             return new WsTransport(raw, in, agreed, where, remote, options.tlsRequired());
         } catch (IOException | RuntimeException e) {
             raw.close();
