@@ -177,7 +177,11 @@ class ConnectTest {
 
     @Test
     void badOptionsAreRejectedWithClearErrors() {
-        assertThrows(NatsIllegalArgumentException.class, () -> Options.builder().server("foo://x:1"));
+        assertThrows(NatsIllegalArgumentException.class, () -> Options.builder().server("http://x:1"));
+        // another scheme may be a third-party transport's: without one on the path, connect names it
+        io.nats4j.protocol.NatsConnectionException noTransport = assertThrows(io.nats4j.protocol.NatsConnectionException.class,
+                () -> Nats.connect("foo://x:1"));
+        assertTrue(noTransport.getMessage().contains("no transport for foo://"), noTransport.getMessage());
         assertThrows(NatsIllegalArgumentException.class, () -> Options.builder().connectTimeout(Duration.ZERO));
         assertThrows(NatsIllegalArgumentException.class, () -> Options.builder().maxReconnects(-2));
         assertThrows(NatsIllegalArgumentException.class, () -> Options.builder().inboxPrefix("a b"));

@@ -50,8 +50,11 @@ public class JetStreamApiException extends NatsServerException {
     /** {@code err_code} for "message size exceeds maximum allowed". */
     public static final int MAXIMUM_MESSAGE_SIZE_EXCEEDED = 10054;
 
+    /** The HTTP-like {@code code} of the API error (part of the serialized form). */
     private final int code;
+    /** The JetStream {@code err_code} (part of the serialized form). */
     private final int errorCode;
+    /** The server's {@code description} (part of the serialized form). */
     private final String description;
 
     /**

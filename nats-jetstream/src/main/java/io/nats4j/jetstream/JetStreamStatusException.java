@@ -7,7 +7,9 @@ package io.nats4j.jetstream;
 public class JetStreamStatusException extends JetStreamException {
     private static final long serialVersionUID = 1L;
 
+    /** The status code of the status message (part of the serialized form). */
     private final int status;
+    /** The status message's description (part of the serialized form). */
     private final String description;
 
     /**

@@ -6,6 +6,7 @@ package io.nats4j.protocol;
 public class NatsServerException extends NatsException {
     private static final long serialVersionUID = 1L;
 
+    /** The {@code -ERR} text as the server sent it, quotes removed (part of the serialized form). */
     private final String serverError;
 
     /**

@@ -9,12 +9,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One NATS server URL: {@code nats://}, {@code tls://}, {@code ws://} or {@code wss://}.
+ * One NATS server URL: {@code nats://}, {@code tls://}, {@code ws://} or {@code wss://}, or the
+ * scheme of a third-party {@link io.nats4j.protocol.spi.TransportProvider}.
  *
  * <p>Accepted forms: {@code nats://host:port}, a bare {@code host:port} or {@code host} (meaning
  * {@code nats://}), IPv6 literals in brackets ({@code nats://[::1]:4222}), a path for WebSocket URLs,
  * and credentials in the authority: {@code user:password@host} or {@code token@host}. The default port
- * is 4222 for {@code nats}/{@code tls}, 80 for {@code ws} and 443 for {@code wss}.
+ * is 4222 for {@code nats}/{@code tls}, 80 for {@code ws} and 443 for {@code wss}, and 4222 for any
+ * other scheme. Other schemes parse so that a transport on the path can serve them (a URL whose scheme
+ * no transport serves fails when connecting, naming the scheme); {@code http} and {@code https} are
+ * refused at once, since they are nats-server's monitoring port rather than a client URL.
  *
  * <p>{@link #toString()} and {@link #redacted()} hide the password or token; {@link #full()} does
  * not, and is meant only for re-parsing, never for display.
@@ -32,7 +36,7 @@ public record NatsUri(String scheme, String host, int port, String path, Optiona
      *
      * @param url the URL, see the class description for the forms
      * @return the parsed URL
-     * @throws NatsIllegalArgumentException when the URL is malformed or its scheme unknown; the
+     * @throws NatsIllegalArgumentException when the URL is malformed or its scheme is http or https; the
      *     message shows the URL with any credentials hidden
      */
     public static NatsUri parse(String url) {
@@ -61,8 +65,9 @@ public record NatsUri(String scheme, String host, int port, String path, Optiona
             case "nats", "tls" -> defaultPort = 4222;
             case "ws" -> defaultPort = 80;
             case "wss" -> defaultPort = 443;
-            default -> throw new NatsIllegalArgumentException("unknown scheme '" + scheme
+            case "http", "https", "" -> throw new NatsIllegalArgumentException("unknown scheme '" + scheme
                     + "' in server URL " + redact(text) + " (use nats://, tls://, ws:// or wss://)");
+            default -> defaultPort = 4222; // a third-party transport's own scheme, served if one is on the path
         }
         String path = pathOf(uri, scheme, text);
         if (uri.getHost() == null || uri.getHost().isEmpty()) {

@@ -47,6 +47,11 @@ class NatsUriTest {
         assertTrue(list.get(2).isSecureScheme());
         assertThrows(NatsIllegalArgumentException.class, () -> NatsUri.parseList(" , "));
         assertThrows(NatsIllegalArgumentException.class, () -> NatsUri.parse("http://h:1"));
+        assertThrows(NatsIllegalArgumentException.class, () -> NatsUri.parse("HTTPS://h"));
+        NatsUri plugin = NatsUri.parse("Counting+NATS://u:p@h");   // a third-party transport's scheme
+        assertEquals("counting+nats", plugin.scheme());
+        assertEquals(4222, plugin.port());
+        assertEquals("counting+nats://u:***@h:4222", plugin.redacted());
         assertThrows(NatsIllegalArgumentException.class, () -> NatsUri.parse("nats://h:99999"));
         NatsIllegalArgumentException e = assertThrows(NatsIllegalArgumentException.class,
                 () -> NatsUri.parse("nats://bob:pa ss@h:1"));

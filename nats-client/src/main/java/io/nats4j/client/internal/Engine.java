@@ -32,6 +32,7 @@ final class Engine implements Reader.Events {
     final Options options;
     final ServerPool pool;
     final Listeners listeners;
+    final Telemetry telemetry;
     final Lifecycle lifecycle;
     final ScheduledThreadPoolExecutor timer;
     final Counters counters = new Counters();
@@ -56,6 +57,10 @@ final class Engine implements Reader.Events {
         this.pool = new ServerPool(options.servers(), !options.noRandomize());
         this.listeners = new Listeners(facade, threads("events"), options.connectionListener().orElse(null),
                 options.errorListener().orElse(null));
+        this.telemetry = new Telemetry(System.getLogger(Listeners.LOGGER),
+                "nats4j-" + id + options.connectionName().map(n -> " '" + n + "'").orElse(""),
+                facade::connectedUrl, () -> info, facade::statistics);
+        listeners.attach(telemetry);
         this.lifecycle = new Lifecycle(listeners::event);
         this.timer = new ScheduledThreadPoolExecutor(1, threads("timer"));
         timer.setRemoveOnCancelPolicy(true);
@@ -76,7 +81,7 @@ final class Engine implements Reader.Events {
         this.reconnector = new Reconnector(pool, new Reconnector.Settings(options.maxReconnects(), options.reconnectWait(),
                 options.reconnectJitter(), options.reconnectJitterTls(), options.sslContext().isPresent()),
                 Clock.SYSTEM, bound -> ThreadLocalRandom.current().nextLong(bound), attempt::run,
-                e -> listeners.error("reconnect", e), lifecycle::isClosed);
+                listeners::reconnectFailed, lifecycle::isClosed);
     }
 
     private static Optional<Authenticator> authenticatorFor(Options options) {
@@ -176,6 +181,7 @@ final class Engine implements Reader.Events {
             if (session != s || lifecycle.isClosed()) {
                 return;
             }
+            telemetry.disconnectReason(cause);
             if (lifecycle.sessionLost(options.maxReconnects() != 0)) {
                 startReconnectLocked();
                 return;
@@ -261,7 +267,9 @@ final class Engine implements Reader.Events {
             drain = CompletableFuture.completedFuture(null);
             return drain;
         }
+        Telemetry.Drain recorded = telemetry.drain("connection");
         drain = drainer.drainConnection(timeout, inHandler, mux.whenIdle(), () -> close(null));
+        drain.whenComplete((v, failed) -> recorded.end(failed == null));
         return drain;
     }
 

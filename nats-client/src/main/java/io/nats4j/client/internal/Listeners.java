@@ -6,6 +6,7 @@ import io.nats4j.client.ConnectionListener;
 import io.nats4j.client.ErrorListener;
 import io.nats4j.client.Registration;
 import io.nats4j.client.Subscription;
+import io.nats4j.protocol.NatsException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,8 @@ final class Listeners {
     private ExecutorService events; // guarded by lock; created with the first listener
     private boolean shutdown; // guarded by lock
     private volatile Thread eventsThread;
+    /** Logging and Flight Recorder events, told about everything, listeners or not; null in unit tests. */
+    private volatile Telemetry telemetry;
 
     Listeners(Connection connection, ThreadFactory threads, ConnectionListener cl, ErrorListener el) {
         this(System.getLogger(LOGGER), connection, threads, cl, el);
@@ -62,6 +65,11 @@ final class Listeners {
         if (el != null) {
             add(errorListeners, el);
         }
+    }
+
+    /** Hands every event and error to {@code t} as well, from now on. */
+    void attach(Telemetry t) {
+        telemetry = t;
     }
 
     Registration addConnectionListener(ConnectionListener listener) {
@@ -88,6 +96,10 @@ final class Listeners {
 
     /** A connection event, from a {@code Lifecycle} transition. */
     void event(ConnectionEvent e) {
+        Telemetry tel = telemetry;
+        if (tel != null) {
+            tel.event(e);
+        }
         if (connectionListeners.isEmpty()) {
             return;
         }
@@ -138,6 +150,10 @@ final class Listeners {
 
     /** The server sent {@code -ERR}. */
     void serverError(String text) {
+        Telemetry tel = telemetry;
+        if (tel != null) {
+            tel.serverError(text, errorListeners.isEmpty());
+        }
         if (errorListeners.isEmpty()) {
             return;
         }
@@ -155,6 +171,11 @@ final class Listeners {
 
     /** A subscription started dropping messages. */
     void slowConsumer(Subscription sub) {
+        Telemetry tel = telemetry;
+        if (tel != null) {
+            tel.slowConsumer(sub.subject(), sub.pendingMessages(), sub.pendingBytes(), sub.droppedMessages(),
+                    errorListeners.isEmpty());
+        }
         if (errorListeners.isEmpty()) {
             return;
         }
@@ -168,6 +189,20 @@ final class Listeners {
                 }
             }
         });
+    }
+
+    /**
+     * A reconnect attempt failed: {@link Telemetry} logs it (DEBUG, and a WARNING summary every so
+     * many); the error listeners, if any, are handed it too.
+     */
+    void reconnectFailed(NatsException e) {
+        Telemetry tel = telemetry;
+        if (tel != null) {
+            tel.reconnectFailed(e);
+        }
+        if (!errorListeners.isEmpty() || tel == null) {
+            error("reconnect", e);
+        }
     }
 
     private void run(Runnable r) {

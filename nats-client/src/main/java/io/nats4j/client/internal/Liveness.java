@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  */
 final class Liveness {
 
+    /** Written by the thread completing a PONG future, read for statistics. */
+    private volatile long lastRttNanos = -1;
+
     private final OutboundBuffer out;
     private final ScheduledExecutorService timer;
     private final Duration interval;
@@ -79,8 +82,19 @@ final class Liveness {
      */
     CompletableFuture<Void> ping() {
         CompletableFuture<Void> pong = new CompletableFuture<>();
+        long sent = System.nanoTime();
         out.ping(pong, status.get());
+        pong.thenRun(() -> lastRttNanos = System.nanoTime() - sent);
         return pong;
+    }
+
+    /**
+     * The round trip of the last answered PING of {@link #ping()} (flush, rtt, drain), for statistics.
+     *
+     * @return nanoseconds, or -1 before the first PONG
+     */
+    long lastRttNanos() {
+        return lastRttNanos;
     }
 
     /** Waits for a PONG: everything sent before it has been processed by the server. */

@@ -11,6 +11,7 @@ import io.nats4j.client.Registration;
 import io.nats4j.client.Statistics;
 import io.nats4j.client.Status;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.SubscriptionStatistics;
 import io.nats4j.protocol.NatsConnectionException;
 import io.nats4j.protocol.NatsException;
 import io.nats4j.protocol.NatsIllegalArgumentException;
@@ -304,8 +305,23 @@ public final class NatsConnection implements Connection {
     @Override
     public Statistics statistics() {
         Counters c = engine.counters;
-        return new Statistics(c.inMsgs, engine.out.outMsgs(), c.inBytes, engine.out.outBytes(), c.reconnects.get(),
-                c.dropped.get());
+        List<SubscriptionStatistics> subs = new ArrayList<>();
+        long pendingMessages = 0;
+        long pendingBytes = 0;
+        List<NatsSubscription> live = engine.registry.applicationSubscriptions();
+        live.sort(java.util.Comparator.comparingLong(s -> s.sid)); // sids grow: the order they were made
+        for (NatsSubscription s : live) {
+            SubscriptionStatistics st = SubscriptionStatistics.of(s);
+            subs.add(st);
+            pendingMessages += st.pendingMessages();
+            pendingBytes += st.pendingBytes();
+        }
+        long reconnects = c.reconnects.get();
+        long rtt = engine.liveness.lastRttNanos();
+        return new Statistics(c.inMsgs, engine.out.outMsgs(), c.inBytes, engine.out.outBytes(), reconnects,
+                c.dropped.get(), pendingMessages, pendingBytes, engine.telemetry.failedReconnects() + reconnects,
+                rtt < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(rtt)), engine.out.highWaterMark(),
+                List.copyOf(subs));
     }
 
     @Override

@@ -49,6 +49,8 @@ final class OutboundBuffer {
     /** PINGs encoded into {@link #pending} since the writer last took it. */
     private int pingsPending;
     private long outMsgs;
+    /** The most bytes {@link #pending} held after a publish; for statistics. */
+    private long highWaterMark;
     private long outBytes;
     /** Reply subjects of requests whose caller gave up; their buffered PUBs are dropped on attach. */
     private volatile java.util.function.Predicate<String> expiredReply;
@@ -76,6 +78,9 @@ final class OutboundBuffer {
             }
             outMsgs++;
             outBytes += payload.length;
+            if (buf.position() > highWaterMark) {
+                highWaterMark = buf.position();
+            }
             wakeWriterLocked();
         } finally {
             lock.unlock();
@@ -328,6 +333,15 @@ final class OutboundBuffer {
                 spare = buf;
             }
             space.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long highWaterMark() {
+        lock.lock();
+        try {
+            return highWaterMark;
         } finally {
             lock.unlock();
         }

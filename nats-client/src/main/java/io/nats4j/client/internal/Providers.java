@@ -39,7 +39,11 @@ final class Providers {
         }
         TransportProvider p = map.get(server.scheme());
         if (p == null) {
-            String artifact = server.isWebSocket() ? "io.nats4j:nats-transport-ws" : "io.nats4j:nats-transport-tcp";
+            String artifact = switch (server.scheme()) {
+                case "ws", "wss" -> "io.nats4j:nats-transport-ws";
+                case "nats", "tls" -> "io.nats4j:nats-transport-tcp";
+                default -> "the transport that serves " + server.scheme() + "://";
+            };
             throw new NatsConnectionException("no transport for " + server.scheme() + ":// (server " + server.redacted()
                     + "): add " + artifact + " to the class or module path");
         }
