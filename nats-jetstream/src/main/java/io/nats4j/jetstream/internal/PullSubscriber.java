@@ -109,6 +109,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
     private long requestIds; // guarded by lock
     private long outstandingMsgs; // guarded by lock
     private long outstandingBytes; // guarded by lock
+    private long bufferedMsgs; // guarded by lock: received and not yet processed (handler included)
     private long bufferedBytes; // guarded by lock
     private boolean delivering; // guarded by lock
     private boolean stopped; // guarded by lock: no more pulls
@@ -168,6 +169,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
                 return;
             }
             buffer.add(jm);
+            bufferedMsgs++;
             bufferedBytes += size;
             arrived.signalAll();
             scheduleDelivery();
@@ -278,7 +280,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
         if (stopped || finished || paused || resetting || nc.status() != Status.CONNECTED) {
             return;
         }
-        long used = bytesMode ? outstandingBytes + bufferedBytes : outstandingMsgs + buffer.size();
+        long used = bytesMode ? outstandingBytes + bufferedBytes : outstandingMsgs + bufferedMsgs;
         if (used > threshold) {
             return;
         }
@@ -447,6 +449,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
     private void processed(JsMessage m) {
         lock.lock();
         try {
+            bufferedMsgs--;
             bufferedBytes -= m.size();
             pullLocked();
         } finally {
@@ -562,6 +565,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
             stopped = true;
             drained = true;
             buffer.clear();
+            bufferedMsgs = 0;
             bufferedBytes = 0;
             unsubscribeQuietly();
             delivering = false;
