@@ -20,9 +20,20 @@ import java.util.concurrent.CompletableFuture;
  * }
  * }</pre>
  *
+ * <p>Threading: message handlers run on the handler executor ({@link Options.Builder#executor}, by
+ * default a pool of the connection's own threads), one message at a time per subscription; a handler
+ * that blocks holds up only its own subscription. Listeners run on the connection's events thread.
+ * From a handler or a listener it is safe to call {@link #publish}, {@link #subscribe},
+ * {@link #request}, {@link #requestAsync}, {@link #flush}, {@link #rtt}, {@link #drain} (without
+ * waiting on the future) and {@link #close}. Waiting on {@code drain(...)}'s future inside one of this
+ * connection's handlers (or on {@link Subscription#drain}'s inside that subscription's handler) fails at
+ * once with a {@link io.nats4j.protocol.NatsException}: the drain waits for that handler to return.
+ *
  * <p>Pitfalls: a publish that returned is buffered, not yet on the wire; call {@link #flush} when
- * you must know the server has it. Message handlers run on the dispatch executor: a handler that
- * blocks delays the other asynchronous subscriptions of this connection.
+ * you must know the server has it. With an application executor of one thread, a handler that calls
+ * {@link #request} to a responder on the same connection waits out its timeout: give the executor
+ * enough threads (or virtual threads). A handler requesting a subject that only its own subscription
+ * answers waits out the timeout too.
  */
 public interface Connection extends AutoCloseable {
 
@@ -127,8 +138,8 @@ public interface Connection extends AutoCloseable {
     /**
      * Sends a request; the future completes with the first reply.
      *
-     * <p>Pitfall: dependent stages added without an executor run on the connection's reader thread;
-     * use the {@code ...Async} variants for anything slow.
+     * <p>Threading: the future completes, and dependent stages added without an executor run, on the
+     * handler executor, never on the reader thread and never on {@code ForkJoinPool.commonPool()}.
      *
      * @param subject the subject
      * @param data the payload
@@ -141,9 +152,8 @@ public interface Connection extends AutoCloseable {
     /**
      * Sends a request with headers; the future completes with the first reply.
      *
-     * <p>Threading: the future is completed, and dependent stages added without an executor run, on
-     * the connection's own threads, never on the reader thread and never on
-     * {@code ForkJoinPool.commonPool()}; use the {@code ...Async} variants for anything slow.
+     * <p>Threading: the future completes, and dependent stages added without an executor run, on the
+     * handler executor, never on the reader thread and never on {@code ForkJoinPool.commonPool()}.
      *
      * @param subject the subject
      * @param headers the headers; may be null or empty
@@ -204,6 +214,10 @@ public interface Connection extends AutoCloseable {
     /**
      * Drains every subscription (see {@link Subscription#drain}), flushes, then closes.
      * Publishing is allowed until the connection is closed; new subscriptions are refused.
+     *
+     * <p>Threading: may be called from a handler or a listener; the drain runs on the connection's drain
+     * thread and the timer. Waiting on the returned future from one of this connection's handlers fails
+     * at once (see the class comment); derived stages are plain futures.
      *
      * @param timeout how long draining may take
      * @return completes when closed; exceptionally with {@link io.nats4j.protocol.NatsTimeoutException}

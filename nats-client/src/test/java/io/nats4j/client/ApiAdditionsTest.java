@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NoRespondersException;
 import io.nats4j.testing.FakeServer;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,16 +19,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Status descriptions, header sizes, listeners added after connect, requestAsync with headers. */
+@ExtendWith(LeakCheckExtension.class)
 class ApiAdditionsTest {
 
-    @AfterEach
-    void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     @Test
     void statusDescriptionAndHeaderSizeComeFromTheHeaderBlock() throws Exception {

@@ -35,8 +35,8 @@ final class Listeners {
 
     /** The logger name the client logs under. */
     static final String LOGGER = "io.nats4j.client";
-    private static final System.Logger LOG = System.getLogger(LOGGER);
 
+    private final System.Logger log;
     private final Connection connection;
     private final ThreadFactory threads;
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
@@ -49,6 +49,11 @@ final class Listeners {
     private volatile Thread eventsThread;
 
     Listeners(Connection connection, ThreadFactory threads, ConnectionListener cl, ErrorListener el) {
+        this(System.getLogger(LOGGER), connection, threads, cl, el);
+    }
+
+    Listeners(System.Logger log, Connection connection, ThreadFactory threads, ConnectionListener cl, ErrorListener el) {
+        this.log = log;
         this.connection = connection;
         this.threads = threads;
         if (cl != null) {
@@ -86,12 +91,13 @@ final class Listeners {
         if (connectionListeners.isEmpty()) {
             return;
         }
+        List<ConnectionListener> targets = List.copyOf(connectionListeners); // those registered when it happened
         run(() -> {
-            for (ConnectionListener l : connectionListeners) {
+            for (ConnectionListener l : targets) {
                 try {
                     l.onEvent(connection, e);
                 } catch (Throwable t) {
-                    error("connection listener", t);
+                    errorNow(targetsOf(), "connection listener", t); // on this thread: in order, even while closing
                 }
             }
         });
@@ -108,15 +114,26 @@ final class Listeners {
             logOnce(site, t);
             return;
         }
-        run(() -> {
-            for (ErrorListener l : errorListeners) {
-                try {
-                    l.exception(connection, t);
-                } catch (Throwable thrown) {
-                    logOnce("error listener", thrown);
-                }
+        List<ErrorListener> targets = List.copyOf(errorListeners);
+        run(() -> errorNow(targets, site, t));
+    }
+
+    private List<ErrorListener> targetsOf() {
+        return List.copyOf(errorListeners);
+    }
+
+    private void errorNow(List<ErrorListener> targets, String site, Throwable t) {
+        if (targets.isEmpty()) {
+            logOnce(site, t);
+            return;
+        }
+        for (ErrorListener l : targets) {
+            try {
+                l.exception(connection, t);
+            } catch (Throwable thrown) {
+                logOnce("error listener", thrown);
             }
-        });
+        }
     }
 
     /** The server sent {@code -ERR}. */
@@ -124,8 +141,9 @@ final class Listeners {
         if (errorListeners.isEmpty()) {
             return;
         }
+        List<ErrorListener> targets = List.copyOf(errorListeners);
         run(() -> {
-            for (ErrorListener l : errorListeners) {
+            for (ErrorListener l : targets) {
                 try {
                     l.serverError(connection, text);
                 } catch (Throwable thrown) {
@@ -140,8 +158,9 @@ final class Listeners {
         if (errorListeners.isEmpty()) {
             return;
         }
+        List<ErrorListener> targets = List.copyOf(errorListeners);
         run(() -> {
-            for (ErrorListener l : errorListeners) {
+            for (ErrorListener l : targets) {
                 try {
                     l.slowConsumer(connection, sub);
                 } catch (Throwable thrown) {
@@ -168,8 +187,8 @@ final class Listeners {
 
     /** The client's own exceptions carry no secret; an application's are logged as it threw them. */
     private void logOnce(String site, Throwable t) {
-        if (logged.add(site + '|' + t.getClass().getName()) && LOG.isLoggable(Level.WARNING)) {
-            LOG.log(Level.WARNING, site + " of " + connection + " threw " + t.getClass().getName()
+        if (logged.add(site + '|' + t.getClass().getName()) && log.isLoggable(Level.WARNING)) {
+            log.log(Level.WARNING, site + " of " + connection + " threw " + t.getClass().getName()
                     + " (logged once per kind; set an ErrorListener to see each one)", t);
         }
     }

@@ -3,7 +3,7 @@ package io.nats4j.client.internal;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.Subscription;
-import io.nats4j.protocol.HeadersCodec;
+import io.nats4j.protocol.internal.HeadersCodec;
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
