@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Nats;
 import io.nats4j.client.Options;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServer;
 import io.nats4j.testing.NatsServerConfig;
 import java.io.IOException;
@@ -23,12 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One R3 stream on a 3-node JetStream cluster: leader step-downs and a node killed mid-consume.
  * The nodes are configured here with known route ports, because a JetStream cluster node refuses
  * to start without routes (so {@code NatsCluster}'s first node, started alone, cannot have JetStream).
  */
+@ExtendWith(LeakCheckExtension.class)
 class ClusterTest {
 
     private static final Duration LONG = Duration.ofSeconds(30);

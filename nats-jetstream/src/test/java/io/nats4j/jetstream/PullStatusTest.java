@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.client.Connection;
+import io.nats4j.testing.LeakCheckExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every pull status, scripted where a real server will not send it on cue. */
+@ExtendWith(LeakCheckExtension.class)
 class PullStatusTest {
 
     private static final String NEXT = "$JS.API.CONSUMER.MSG.NEXT.S.C";
