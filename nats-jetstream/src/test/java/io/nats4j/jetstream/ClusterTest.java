@@ -115,6 +115,13 @@ class ClusterTest {
             await("reconnected elsewhere", LONG, () -> nc.status() == io.nats4j.client.Status.CONNECTED
                     && !nc.serverInfo().serverName().equals(connectedTo));
             assertNotEquals(connectedTo, nc.serverInfo().serverName());
+            await("a stream leader among the two left", LONG, () -> {
+                try {
+                    return js.streamInfo(name).cluster().flatMap(ClusterInfo::leader).isPresent();
+                } catch (RuntimeException e) {
+                    return false; // the API itself may be electing
+                }
+            });
             publish(js, name + ".x", 200, 300);
             await("300 after a node was killed, got " + seen.size(), LONG, () -> seen.size() == 300);
             cc.stop();
