@@ -216,4 +216,30 @@ class PullStatusTest {
         assertEquals(List.of("a", "b", "c", "d"), got);
         cc.close();
     }
+
+    @Test
+    void domainAndApiPrefixChooseTheSubjectsAndNamesAreReadPageByPage() throws Exception {
+        JetStream hub = JetStream.of(nc, JetStreamOptions.builder().domain("hub").build());
+        CompletableFuture<Consumer> c = CompletableFuture.supplyAsync(() -> hub.consumer("S", "C"));
+        fake.reply(fake.next("$JS.hub.API.CONSUMER.INFO.S.C").reply(), FakeJetStream.consumerInfo("S", "C"));
+        c.get(10, TimeUnit.SECONDS);
+
+        JetStream other = JetStream.of(nc, JetStreamOptions.builder().apiPrefix("$JS.other.API.").build());
+        CompletableFuture<List<String>> names = CompletableFuture.supplyAsync(other::streamNames);
+        FakeJetStream.Pub page1 = fake.next("$JS.other.API.STREAM.NAMES");
+        assertTrue(page1.payload().contains("\"offset\":0"), page1.payload());
+        fake.reply(page1.reply(), "{\"total\":3,\"offset\":0,\"limit\":2,\"streams\":[\"a\",\"b\"]}");
+        FakeJetStream.Pub page2 = fake.next("$JS.other.API.STREAM.NAMES");
+        assertTrue(page2.payload().contains("\"offset\":2"), page2.payload());
+        fake.reply(page2.reply(), "{\"total\":3,\"offset\":2,\"limit\":2,\"streams\":[\"c\"]}");
+        assertEquals(List.of("a", "b", "c"), names.get(10, TimeUnit.SECONDS));
+
+        CompletableFuture<PubAck> ack = CompletableFuture.supplyAsync(() -> js.publish("S.x", new byte[1]));
+        fake.reply(fake.next("S.x").reply(), "{\"stream\":\"S\",\"seq\":9,\"domain\":\"hub\"}");
+        assertEquals(new PubAck("S", 9, false, java.util.Optional.of("hub")), ack.get(10, TimeUnit.SECONDS));
+
+        CompletableFuture<StreamInfo> bad = CompletableFuture.supplyAsync(() -> js.streamInfo("S"));
+        fake.reply(fake.next("$JS.API.STREAM.INFO.S").reply(), "not json");
+        assertTrue(failure(bad, JetStreamException.class).getMessage().contains("malformed JSON"));
+    }
 }
