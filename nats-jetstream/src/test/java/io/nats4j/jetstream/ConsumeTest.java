@@ -105,6 +105,27 @@ class ConsumeTest {
     }
 
     @Test
+    void aSlowHandlerWithNothingRequestedIsNotAMissedHeartbeat() throws Exception {
+        publish(js, stream + ".a", 0, 5);
+        CountDownLatch warned = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Consumer c = durable(js, "slow");
+        ConsumeContext cc = c.consume(ConsumeOptions.builder().batchSize(5).expires(Duration.ofSeconds(1))
+                .idleHeartbeat(Duration.ofMillis(500)).errorListener((e, t) -> warned.countDown()).build(), m -> {
+                    release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    m.ack();
+                });
+        try {
+            await("all 5 delivered, none requested", () -> c.info().numAckPending() == 5);
+            assertEquals(false, warned.await(1500, TimeUnit.MILLISECONDS),
+                    "three heartbeat intervals with a full buffer and no request open: no alarm");
+        } finally {
+            release.countDown();
+        }
+        cc.close();
+    }
+
+    @Test
     void iteratorAndBytesMode() {
         publish(js, stream + ".a", 0, 60);
         Consumer c = durable(js, "it");

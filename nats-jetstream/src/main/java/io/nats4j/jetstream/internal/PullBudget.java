@@ -138,6 +138,15 @@ final class PullBudget {
         return new Request(id, batch, maxBytes);
     }
 
+    /**
+     * Whether any request is open at the server (only then are heartbeats to be expected).
+     *
+     * @return true when some request is open
+     */
+    boolean hasOpenRequests() {
+        return !open.isEmpty();
+    }
+
     long outstandingMessages() {
         return outstandingMsgs;
     }

@@ -51,7 +51,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
     private final ScheduledFuture<?> ticker;
     private String inbox; // guarded by lock
     private Subscription sub; // guarded by lock
-    private long generation; // guarded by lock
+    private volatile long generation; // written under the lock; read on arrival without it
     private boolean delivering; // guarded by lock
     private boolean stopped; // guarded by lock: no more pulls
     private boolean drained; // guarded by lock: nothing more will arrive
@@ -90,7 +90,9 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
     // ---------------------------------------------------------------- arrival (dispatch thread)
 
     private void onMessage(long gen, Message m) {
-        lastActivity = System.nanoTime();
+        if (gen == generation) {
+            lastActivity = System.nanoTime(); // on arrival, whatever the handler is doing
+        }
         if (m.isStatus()) {
             onStatus(gen, m);
             return;
@@ -177,9 +179,13 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
         if (stopped || finished || paused || resetting || nc.status() != Status.CONNECTED) {
             return;
         }
+        boolean idle = !budget.hasOpenRequests();
         PullBudget.Request r = budget.nextRequest();
         if (r == null) {
             return;
+        }
+        if (idle) {
+            lastActivity = System.nanoTime(); // heartbeats are due from now on, not since the last request
         }
         PullRequest req = new PullRequest(r.batch(), r.maxBytes(), opts.expires(), false, opts.idleHeartbeat());
         try {
@@ -195,7 +201,9 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
             if (stopped || finished || paused || resetting) {
                 return;
             }
-            if (System.nanoTime() - lastActivity > 2 * opts.idleHeartbeat().toNanos()) {
+            if (!budget.hasOpenRequests()) {
+                lastActivity = System.nanoTime(); // nothing open at the server: no heartbeat is due
+            } else if (System.nanoTime() - lastActivity > 2 * opts.idleHeartbeat().toNanos()) {
                 lastActivity = System.nanoTime();
                 if (source.recreates()) {
                     startReset("missed heartbeats");
