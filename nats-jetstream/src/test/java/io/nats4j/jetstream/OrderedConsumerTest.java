@@ -120,6 +120,18 @@ class OrderedConsumerTest {
     }
 
     @Test
+    void headersOnlyLeavesOutPayloads() {
+        publish(js, 0, 3);
+        Consumer c = js.orderedConsumer(stream, OrderedConsumerConfig.builder().headersOnly(true).build());
+        List<JetStreamMessage> got = c.fetch(3, Duration.ofSeconds(2));
+        assertEquals(3, got.size());
+        for (JetStreamMessage m : got) {
+            assertEquals(0, m.data().length);
+            assertEquals("1", m.headers().first("Nats-Msg-Size").orElseThrow(), "the size of '0', '1', '2'");
+        }
+    }
+
+    @Test
     void iteratorStyleAndOneConsumeAtATime() {
         publish(js, 0, 50);
         Consumer c = js.orderedConsumer(stream, OrderedConsumerConfig.DEFAULT);

@@ -242,4 +242,23 @@ class PullStatusTest {
         fake.reply(fake.next("$JS.API.STREAM.INFO.S").reply(), "not json");
         assertTrue(failure(bad, JetStreamException.class).getMessage().contains("malformed JSON"));
     }
+
+    @Test
+    void acknowledgementsAfterATerminalOneAreNotSent() throws Exception {
+        Consumer c = bind();
+        CompletableFuture<List<JetStreamMessage>> f = CompletableFuture.supplyAsync(() -> c.fetch(1, Duration.ofSeconds(5)));
+        fake.deliver(fake.next(NEXT).reply(), "S", "C", 7, 1, 0, "x");
+        JetStreamMessage m = f.get(10, TimeUnit.SECONDS).get(0);
+        m.inProgress();
+        m.ack();
+        m.nak();
+        m.term("late");
+        m.inProgress();
+        nc.publish("marker", new byte[0]);
+        String ackSubject = m.replyTo().orElseThrow();
+        assertEquals("+WPI", fake.next(ackSubject).payload());
+        assertEquals("+ACK", fake.next(ackSubject).payload());
+        FakeJetStream.Pub after = fake.next("");
+        assertEquals("marker", after.subject(), "nothing was sent for the acknowledgements after the ack");
+    }
 }
