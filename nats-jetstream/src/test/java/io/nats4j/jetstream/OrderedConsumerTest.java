@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.client.Connection;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServer;
 import io.nats4j.testing.NatsServerExtension;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ExtendWith(LeakCheckExtension.class)
 class OrderedConsumerTest {
 
     @RegisterExtension
@@ -114,6 +117,18 @@ class OrderedConsumerTest {
         }
         assertEquals(300, seen.size());
         await("the ordered consumer's server consumer removed at the end", () -> js.consumerNames(stream).isEmpty());
+    }
+
+    @Test
+    void headersOnlyLeavesOutPayloads() {
+        publish(js, 0, 3);
+        Consumer c = js.orderedConsumer(stream, OrderedConsumerConfig.builder().headersOnly(true).build());
+        List<JetStreamMessage> got = c.fetch(3, Duration.ofSeconds(2));
+        assertEquals(3, got.size());
+        for (JetStreamMessage m : got) {
+            assertEquals(0, m.data().length);
+            assertEquals("1", m.headers().first("Nats-Msg-Size").orElseThrow(), "the size of '0', '1', '2'");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.nats4j.client.Connection;
 import io.nats4j.client.Headers;
 import io.nats4j.protocol.NatsTimeoutException;
 import io.nats4j.protocol.NoRespondersException;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServer;
 import io.nats4j.testing.NatsServerExtension;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ExtendWith(LeakCheckExtension.class)
 class PublishTest {
 
     @RegisterExtension

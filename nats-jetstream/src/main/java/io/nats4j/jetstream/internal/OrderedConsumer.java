@@ -192,7 +192,7 @@ final class OrderedConsumer implements Consumer {
         }
     }
 
-    private final class OrderedSource implements PullSubscriber.Source {
+    private final class OrderedSource implements PullSource {
         @Override
         public String nextSubject() {
             synchronized (lock) {

@@ -95,8 +95,8 @@ final class PullConsumer implements Consumer {
                 true).messages());
     }
 
-    private PullSubscriber.Source source() {
-        return new PullSubscriber.Source() {
+    private PullSource source() {
+        return new PullSource() {
             @Override
             public String nextSubject() {
                 return nextSubject;

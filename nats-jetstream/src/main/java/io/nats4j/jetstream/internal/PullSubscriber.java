@@ -15,7 +15,6 @@ import io.nats4j.jetstream.MessageStream;
 import io.nats4j.protocol.NatsConnectionException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Continuous pull consumption (ADR-37 {@code consume}), callback or iterator style.
  *
- * <p>Invariant: {@code outstanding} (requested from the server, not yet received) plus
- * {@code buffered} (received, not yet processed by the user) never exceeds the batch (or byte
- * budget); a new pull asks for exactly the difference once that sum falls to the threshold. Each pull
- * request has its own reply subject ({@code <inbox>.<n>}) so a status names the request it ends;
- * messages are counted against the oldest open request, as the server fills them in order.
+ * <p>The counts live in {@link PullBudget}: requested plus buffered never exceeds the batch (or byte
+ * budget). Each pull request has its own reply subject ({@code <inbox>.<n>}) so a status names the
+ * request it ends.
  *
  * <p>Threads: messages and statuses arrive on the client's dispatch thread and are only counted and
  * buffered there (heartbeats are tracked on arrival); the user handler and the error listener run on
@@ -40,76 +37,21 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class PullSubscriber implements ConsumeContext, MessageStream {
 
-    private static final int BYTES_MODE_BATCH = 1_000_000;
-
-    /** The server consumer a subscriber pulls from; the ordered consumer swaps it on a reset. */
-    interface Source {
-        /**
-         * The current pull subject, {@code <prefix>.CONSUMER.MSG.NEXT.<stream>.<consumer>}.
-         *
-         * @return the subject
-         */
-        String nextSubject();
-
-        /**
-         * Checks a message before it is buffered (dispatch thread).
-         *
-         * @param m the message
-         * @return false to drop it and reset
-         */
-        boolean accept(JsMessage m);
-
-        /**
-         * Whether problems are mended by re-creating the consumer (ordered) rather than reported.
-         *
-         * @return true for the ordered consumer
-         */
-        boolean recreates();
-
-        /**
-         * Re-creates the server consumer after the last accepted message (blocking, executor thread).
-         */
-        void recreate();
-
-        /** Called once when consumption ends (e.g. to delete an ephemeral consumer). */
-        void ended();
-    }
-
-    /** One pull request still open at the server. */
-    private static final class Open {
-        final String id;
-        long msgs;
-        long bytes;
-
-        Open(String id, long msgs, long bytes) {
-            this.id = id;
-            this.msgs = msgs;
-            this.bytes = bytes;
-        }
-    }
-
     private final Connection nc;
     private final JetStreamImpl js;
-    private final Source source;
+    private final PullSource source;
     private final ConsumeOptions opts;
     private final JetStreamMessageHandler handler; // null: iterator style
-    private final boolean bytesMode;
-    private final long budget;
-    private final long threshold;
+    private final PullBudget budget;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<JsMessage> buffer = new ArrayDeque<>();
-    private final ArrayDeque<Open> open = new ArrayDeque<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Runnable unlisten;
     private final ScheduledFuture<?> ticker;
     private String inbox; // guarded by lock
     private Subscription sub; // guarded by lock
-    private long generation; // guarded by lock
-    private long requestIds; // guarded by lock
-    private long outstandingMsgs; // guarded by lock
-    private long outstandingBytes; // guarded by lock
-    private long bufferedBytes; // guarded by lock
+    private volatile long generation; // written under the lock; read on arrival without it
     private boolean delivering; // guarded by lock
     private boolean stopped; // guarded by lock: no more pulls
     private boolean drained; // guarded by lock: nothing more will arrive
@@ -119,15 +61,13 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
     private JetStreamException terminalError; // guarded by lock
     private volatile long lastActivity = System.nanoTime();
 
-    PullSubscriber(JetStreamImpl js, Source source, ConsumeOptions opts, JetStreamMessageHandler handler) {
+    PullSubscriber(JetStreamImpl js, PullSource source, ConsumeOptions opts, JetStreamMessageHandler handler) {
         this.js = js;
         this.nc = js.connection();
         this.source = source;
         this.opts = Objects.requireNonNull(opts, "options");
         this.handler = handler;
-        this.bytesMode = opts.maxBytes() > 0;
-        this.budget = bytesMode ? opts.maxBytes() : opts.batchSize();
-        this.threshold = budget * opts.thresholdPercent() / 100;
+        this.budget = new PullBudget(opts.batchSize(), opts.maxBytes(), opts.thresholdPercent());
         lock.lock();
         try {
             subscribe();
@@ -150,7 +90,9 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
     // ---------------------------------------------------------------- arrival (dispatch thread)
 
     private void onMessage(long gen, Message m) {
-        lastActivity = System.nanoTime();
+        if (gen == generation) {
+            lastActivity = System.nanoTime(); // on arrival, whatever the handler is doing
+        }
         if (m.isStatus()) {
             onStatus(gen, m);
             return;
@@ -162,36 +104,17 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
             if (gen != generation || finished) {
                 return;
             }
-            countArrival(size);
             if (!source.accept(jm)) {
+                budget.dropped(size);
                 startReset("gap in the ordered consumer's sequence");
                 return;
             }
+            budget.arrived(size);
             buffer.add(jm);
-            bufferedBytes += size;
             arrived.signalAll();
             scheduleDelivery();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Lock held: the message used up one unit of the oldest open request. */
-    private void countArrival(long size) {
-        Open o = open.peekFirst();
-        if (o == null) {
-            return; // a message of a request already written off (e.g. after a reset): not counted
-        }
-        o.msgs--;
-        if (bytesMode) {
-            long take = Math.min(size, o.bytes);
-            o.bytes -= take;
-            outstandingBytes -= take;
-        } else {
-            outstandingMsgs--;
-        }
-        if (o.msgs <= 0 || (bytesMode && o.bytes <= 0)) {
-            writeOff(o.id);
         }
     }
 
@@ -212,19 +135,19 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
             }
             switch (s) {
                 case REQUEST_ENDED -> {
-                    writeOff(id);
+                    budget.writeOff(id);
                     pullLocked();
                 }
                 case REFUSED -> {
-                    writeOff(id); // the ticker pulls again: no tight loop against a full consumer
+                    budget.writeOff(id); // the ticker pulls again: no tight loop against a full consumer
                     warn(new JetStreamStatusException(m.status(), m.statusDescription()));
                 }
                 case RESET -> {
-                    writeOffAll();
+                    budget.writeOffAll();
                     pullLocked();
                 }
                 case NO_RESPONDERS, CONSUMER_DELETED -> {
-                    writeOff(id);
+                    budget.writeOff(id);
                     if (source.recreates()) {
                         startReset(s == PullStatus.CONSUMER_DELETED ? "consumer deleted" : "consumer not answering");
                     } else if (s == PullStatus.NO_RESPONDERS) {
@@ -238,28 +161,6 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Lock held: the request ended; what it still had outstanding will not come. */
-    private void writeOff(String id) {
-        for (Iterator<Open> it = open.iterator(); it.hasNext(); ) {
-            Open o = it.next();
-            if (o.id.equals(id)) {
-                it.remove();
-                if (bytesMode) {
-                    outstandingBytes -= Math.max(0, o.bytes);
-                } else {
-                    outstandingMsgs -= Math.max(0, o.msgs);
-                }
-                return;
-            }
-        }
-    }
-
-    private void writeOffAll() {
-        open.clear();
-        outstandingMsgs = 0;
-        outstandingBytes = 0;
     }
 
     // ---------------------------------------------------------------- pulling
@@ -278,26 +179,19 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
         if (stopped || finished || paused || resetting || nc.status() != Status.CONNECTED) {
             return;
         }
-        long used = bytesMode ? outstandingBytes + bufferedBytes : outstandingMsgs + buffer.size();
-        if (used > threshold) {
+        boolean idle = !budget.hasOpenRequests();
+        PullBudget.Request r = budget.nextRequest();
+        if (r == null) {
             return;
         }
-        long want = budget - used;
-        if (want <= 0) {
-            return;
+        if (idle) {
+            lastActivity = System.nanoTime(); // heartbeats are due from now on, not since the last request
         }
-        String id = Long.toString(++requestIds, 36);
-        int batch = bytesMode ? BYTES_MODE_BATCH : (int) want;
-        long maxBytes = bytesMode ? want : 0;
-        PullRequest req = new PullRequest(batch, maxBytes, opts.expires(), false, opts.idleHeartbeat());
-        Open o = new Open(id, batch, bytesMode ? want : Long.MAX_VALUE);
-        open.add(o);
-        outstandingMsgs += bytesMode ? 0 : batch;
-        outstandingBytes += maxBytes;
+        PullRequest req = new PullRequest(r.batch(), r.maxBytes(), opts.expires(), false, opts.idleHeartbeat());
         try {
-            nc.publish(source.nextSubject(), inbox + "." + id, req.encode());
+            nc.publish(source.nextSubject(), inbox + "." + r.id(), req.encode());
         } catch (RuntimeException e) {
-            writeOff(id); // not sent: the ticker or the reconnect pulls again
+            budget.writeOff(r.id()); // not sent: the ticker or the reconnect pulls again
         }
     }
 
@@ -307,14 +201,16 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
             if (stopped || finished || paused || resetting) {
                 return;
             }
-            if (System.nanoTime() - lastActivity > 2 * opts.idleHeartbeat().toNanos()) {
+            if (!budget.hasOpenRequests()) {
+                lastActivity = System.nanoTime(); // nothing open at the server: no heartbeat is due
+            } else if (System.nanoTime() - lastActivity > 2 * opts.idleHeartbeat().toNanos()) {
                 lastActivity = System.nanoTime();
                 if (source.recreates()) {
                     startReset("missed heartbeats");
                     return;
                 }
                 warn(new JetStreamException("missed idle heartbeats: pulling again"));
-                writeOffAll();
+                budget.writeOffAll();
             }
             pullLocked();
         } finally {
@@ -333,7 +229,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
             } else if (e == ConnectionEvent.RECONNECTED) {
                 paused = false;
                 lastActivity = System.nanoTime();
-                writeOffAll(); // requests of the old session are void (a restarted server lost them)
+                budget.writeOffAll(); // requests of the old session are void (a restarted server lost them)
                 if (source.recreates() && !stopped) {
                     startReset("reconnected");
                 } else {
@@ -355,7 +251,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
             return;
         }
         resetting = true;
-        writeOffAll();
+        budget.writeOffAll();
         unsubscribeQuietly();
         subscribe(); // the new generation ignores everything of the old one
         execute(() -> recreateLoop(why));
@@ -447,7 +343,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
     private void processed(JsMessage m) {
         lock.lock();
         try {
-            bufferedBytes -= m.size();
+            budget.processed(m.size());
             pullLocked();
         } finally {
             lock.unlock();
@@ -562,7 +458,7 @@ final class PullSubscriber implements ConsumeContext, MessageStream {
             stopped = true;
             drained = true;
             buffer.clear();
-            bufferedBytes = 0;
+            budget.clearBuffered();
             unsubscribeQuietly();
             delivering = false;
             finish();
