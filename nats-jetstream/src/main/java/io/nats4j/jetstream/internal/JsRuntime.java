@@ -79,6 +79,27 @@ final class JsRuntime implements ConnectionListener {
         return () -> listeners.remove(l);
     }
 
+    /**
+     * How many listeners are registered (for tests: contexts must not accumulate them).
+     *
+     * @return the count
+     */
+    int listenerCount() {
+        return listeners.size();
+    }
+
+    /**
+     * The runtime of a connection if one exists, without creating it (for tests).
+     *
+     * @param nc the connection
+     * @return its runtime, or {@code null}
+     */
+    static JsRuntime existing(Connection nc) {
+        synchronized (RUNTIMES) {
+            return RUNTIMES.get(nc);
+        }
+    }
+
     @Override
     public void onEvent(Connection connection, ConnectionEvent event) {
         for (ConnectionListener l : listeners) {

@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Publishing with acknowledgements. Sync publishes are core requests; async publishes share one
  * reply subscription ({@code <inbox>.*}), a token per message, a semaphore bounding how many are
- * outstanding, and a timer sweep failing those whose ack is late.
+ * outstanding, and a timer sweep failing those whose ack is late. That machinery (the reply
+ * subscription, the sweep and a listener for the connection's close) exists only while async
+ * publishes are outstanding: the sweep that finds none left releases it, so contexts created
+ * repeatedly on one connection leave nothing registered behind.
  */
 final class Publisher {
 
@@ -51,6 +54,7 @@ final class Publisher {
     private String replyPrefix; // guarded by lock
     private Subscription replies; // guarded by lock
     private ScheduledFuture<?> sweeper; // guarded by lock
+    private Runnable unlisten; // guarded by lock
 
     /** One async publish waiting for its ack. */
     private static final class Pending {
@@ -75,11 +79,6 @@ final class Publisher {
         this.runtime = runtime;
         this.executor = executor;
         this.room = new Semaphore(options.maxPendingAsyncPublishes());
-        runtime.listen((c, e) -> {
-            if (e == ConnectionEvent.CLOSED) {
-                failAll(new NatsConnectionException("connection closed before the publish was acknowledged"));
-            }
-        });
     }
 
     static Headers headers(Headers user, PublishOptions o) {
@@ -159,15 +158,14 @@ final class Publisher {
             Thread.currentThread().interrupt();
             throw new NatsException("interrupted while waiting for room to publish", e);
         }
+        Pending p = new Pending(subject, h, data, System.nanoTime() + timeout.toNanos());
         String token;
         try {
-            token = ensureReplies() + Long.toString(tokens.incrementAndGet(), 36);
+            token = arm(p);
         } catch (RuntimeException e) {
             room.release();
             throw e;
         }
-        Pending p = new Pending(subject, h, data, System.nanoTime() + timeout.toNanos());
-        pending.put(token, p);
         try {
             nc.publish(subject, token, h, data);
         } catch (RuntimeException e) {
@@ -179,15 +177,57 @@ final class Publisher {
         return p.future;
     }
 
-    private String ensureReplies() {
+    /**
+     * Sets up the reply subscription, the sweep and the close listener if they are not in place,
+     * and records the pending publish, all under the lock so that the sweep cannot release them
+     * between the two.
+     */
+    private String arm(Pending p) {
         synchronized (lock) {
             if (replies == null) {
-                replyPrefix = nc.newInbox() + ".";
-                replies = nc.subscribe(replyPrefix + "*", this::onReply);
-                sweeper = runtime.timer().scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS,
-                        TimeUnit.MILLISECONDS);
+                // the close listener first: a close after it fails what is pending, or the publish itself
+                Runnable stop = runtime.listen((c, e) -> {
+                    if (e == ConnectionEvent.CLOSED) {
+                        failAll(new NatsConnectionException("connection closed before the publish was acknowledged"));
+                    }
+                });
+                String prefix = nc.newInbox() + ".";
+                Subscription s = null;
+                try {
+                    s = nc.subscribe(prefix + "*", this::onReply);
+                    sweeper = runtime.timer().scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS,
+                            TimeUnit.MILLISECONDS);
+                } catch (RuntimeException e) {
+                    stop.run();
+                    if (s != null) {
+                        s.unsubscribe();
+                    }
+                    throw e;
+                }
+                replyPrefix = prefix;
+                replies = s;
+                unlisten = stop;
             }
-            return replyPrefix;
+            String token = replyPrefix + Long.toString(tokens.incrementAndGet(), 36);
+            pending.put(token, p);
+            return token;
+        }
+    }
+
+    /** Releases the reply subscription, the sweep and the close listener once nothing is pending. */
+    private void disarmIfIdle() {
+        synchronized (lock) {
+            if (replies == null || !pending.isEmpty()) {
+                return;
+            }
+            sweeper.cancel(false);
+            unlisten.run();
+            Subscription s = replies;
+            sweeper = null;
+            unlisten = null;
+            replies = null;
+            replyPrefix = null;
+            s.unsubscribe(); // a no-op once the connection is closed
         }
     }
 
@@ -261,6 +301,7 @@ final class Publisher {
                         + "': no acknowledgement in time"));
             }
         }
+        disarmIfIdle();
     }
 
     private void failAll(Throwable error) {
