@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,8 +139,19 @@ class PublishTest {
 
     @Test
     void publishAsyncCompletionsRunOnTheJetStreamExecutor() throws Exception {
-        CompletableFuture<String> thread = js.publishAsync(stream + ".t", null, bytes("x"), PublishOptions.DEFAULT)
+        // A core responder stands in for the stream and holds the ack back until the stage is attached,
+        // so the stage cannot run on this thread because the future was already complete.
+        String subject = unique("acked");
+        CountDownLatch attached = new CountDownLatch(1);
+        nc.subscribe(subject, m -> {
+            if (attached.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                m.respond(bytes("{\"stream\":\"S\",\"seq\":1}"));
+            }
+        });
+        nc.flush(WAIT);
+        CompletableFuture<String> thread = js.publishAsync(subject, null, bytes("x"), PublishOptions.DEFAULT)
                 .thenApply(a -> Thread.currentThread().getName());
+        attached.countDown();
         String name = thread.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertTrue(name.startsWith("nats4j-js-"), name);
     }
