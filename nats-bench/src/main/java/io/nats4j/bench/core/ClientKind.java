@@ -18,7 +18,14 @@ public enum ClientKind {
      * @throws BenchException with a one-line reason when the connect fails
      */
     public BenchClient connect(ConnectSpec spec, String name) {
-        return this == NATS4J ? Nats4jBenchClient.connect(spec, name) : JnatsBenchClient.connect(spec, name);
+        if (this == NATS4J) {
+            return Nats4jBenchClient.connect(spec, name);
+        }
+        try {
+            return JnatsBenchClient.connect(spec, name);
+        } catch (NoClassDefFoundError e) {
+            throw new BenchException("--client jnats needs io.nats:jnats on the class path (the nats-bench jar has it)", e);
+        }
     }
 
     /**

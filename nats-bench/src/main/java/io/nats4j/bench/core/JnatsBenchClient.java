@@ -5,6 +5,7 @@ import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.Subscription;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 final class JnatsBenchClient implements BenchClient {
 
     private final Connection nc;
+    private Dispatcher dispatcher;
 
     private JnatsBenchClient(Connection nc) {
         this.nc = nc;
@@ -63,24 +65,30 @@ final class JnatsBenchClient implements BenchClient {
 
     @Override
     public BenchSubscription subscribe(String subject, String queue, Receiver receiver) {
-        Dispatcher d = nc.createDispatcher(m -> receiver.onMessage(m.getData(), m.getReplyTo()));
-        d.setPendingLimits(-1, -1);
-        if (queue == null) {
-            d.subscribe(subject);
-        } else {
-            d.subscribe(subject, queue);
-        }
+        Dispatcher d = dispatcher();
+        io.nats.client.MessageHandler h = m -> receiver.onMessage(m.getData(), m.getReplyTo());
+        Subscription s = queue == null ? d.subscribe(subject, h) : d.subscribe(subject, queue, h);
+        s.setPendingLimits(-1, -1);
         return new BenchSubscription() {
             @Override
             public void unsubscribe() {
-                nc.closeDispatcher(d);
+                d.unsubscribe(s);
             }
 
             @Override
             public long dropped() {
-                return d.getDroppedCount();
+                return s.getDroppedCount();
             }
         };
+    }
+
+    /** One dispatcher (one thread) per connection, as jnats applications use it: 100 k subscriptions stay 1 thread. */
+    private synchronized Dispatcher dispatcher() {
+        if (dispatcher == null) {
+            dispatcher = nc.createDispatcher();
+            dispatcher.setPendingLimits(-1, -1);
+        }
+        return dispatcher;
     }
 
     @Override
