@@ -36,7 +36,12 @@ final class Commands {
         RunReport run(Progress progress) throws Exception {
             long each = opts.msgs == null ? 0 : queue == null ? opts.msgs * opts.clients : opts.msgs;
             progress.target(each);
-            return Bench.sub(connect.client, connect.spec(), opts.load(queue, 1), opts.clients, progress);
+            return Bench.sub(connect.client, connect.spec(), opts.load(queue, 1), opts.clients, progress, () -> {
+                java.io.PrintWriter err = spec.commandLine().getErr();
+                err.printf("nats-bench sub: %d subscriber(s) listening on %s%s%n", opts.clients, opts.subject,
+                        queue == null ? "" : ", queue " + queue);
+                err.flush();
+            });
         }
     }
 

@@ -55,14 +55,16 @@ public final class Bench {
      * @param load the load
      * @param clients number of subscribers
      * @param progress progress counter
+     * @param ready run once every subscription is live on the server
      * @return the report
      * @throws InterruptedException if interrupted
      */
-    public static RunReport sub(ClientKind kind, ConnectSpec spec, Load load, int clients, Progress progress)
-            throws InterruptedException {
+    public static RunReport sub(ClientKind kind, ConnectSpec spec, Load load, int clients, Progress progress,
+            Runnable ready) throws InterruptedException {
         List<BenchClient> conns = connect(kind, spec, "sub", clients);
         try {
             List<Subscriber> subs = startSubscribers(conns, load, progress);
+            ready.run();
             if (load.queue() != null && load.msgs() != Long.MAX_VALUE) {
                 awaitGroup(subs, load.msgs(), load);
             }
