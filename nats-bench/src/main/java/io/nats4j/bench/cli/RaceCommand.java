@@ -47,10 +47,10 @@ final class RaceCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "REGEX", description = "Only scenarios whose id matches (pub-16, req-seq, ...).")
     String only;
 
-    @Option(names = "--heap", defaultValue = "256m", description = "Worker JVM heap, -Xms = -Xmx (default ${DEFAULT-VALUE}).")
+    @Option(names = "--heap", defaultValue = "512m", description = "Worker JVM heap, -Xms = -Xmx (default ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC",
+    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError",
             description = "More worker JVM options, space-separated (default ${DEFAULT-VALUE}).")
     String jvmOpts;
 

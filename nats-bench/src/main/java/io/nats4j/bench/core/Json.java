@@ -93,7 +93,7 @@ public final class Json {
     }
 
     /**
-     * Writes a number field, rounded to three decimals; non-finite values are written as null.
+     * Writes a number field (six decimals below 1000, one above); non-finite values are written as null.
      *
      * @param name the field name
      * @param value the value
@@ -101,7 +101,13 @@ public final class Json {
      */
     public Json field(String name, double value) {
         key(name);
-        out.append(Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null");
+        if (!Double.isFinite(value)) {
+            out.append("null");
+        } else {
+            String t = String.format(Locale.ROOT, Math.abs(value) >= 1000 ? "%.1f" : "%.6f", value);
+            t = t.contains(".") ? t.replaceAll("0+$", "").replaceAll("\\.$", ".0") : t;
+            out.append(t);
+        }
         needComma = true;
         return this;
     }

@@ -23,17 +23,22 @@ public final class ReportFormat {
     public static String text(RunReport r) {
         StringBuilder b = new StringBuilder();
         Load l = r.load();
-        b.append(String.format(Locale.ROOT, "nats-bench %s: %s -> %s, subject %s, %d B payload%s%s%n", r.command(),
-                r.client().label(), r.servers(), l.subject(), l.size(), l.queue() == null ? "" : ", queue " + l.queue(),
+        b.append(String.format(Locale.ROOT, "nats-bench %s: %s -> %s, subject %s%s%s%s%n", r.command(),
+                r.client().label(), r.servers(), l.subject(), r.command().equals("sub") ? "" : ", " + l.size() + " B payload",
+                l.queue() == null ? "" : ", queue " + l.queue(),
                 l.rate() > 0 ? String.format(Locale.ROOT, ", target %,.0f msgs/s", l.rate()) : ""));
         for (Summary s : summaries(r)) {
             for (ClientResult c : r.role(s.role())) {
                 b.append(String.format(Locale.ROOT, "  %-3s #%-3d %,13d msgs %,14.0f msgs/s %10.2f MB/s %9.3f s%n",
                         c.role(), c.index(), c.msgs(), c.msgsPerSec(), c.mbPerSec(), c.nanos() / 1e9));
             }
-            b.append(String.format(Locale.ROOT, "  %-3s all  %,13d msgs %,14.0f msgs/s %10.2f MB/s %9.3f s"
-                    + "  (%d clients: min %,.0f avg %,.0f max %,.0f stddev %,.0f msgs/s)%n", s.role(), s.msgs(),
-                    s.msgsPerSec(), s.mbPerSec(), s.nanos() / 1e9, s.clients(), s.min(), s.avg(), s.max(), s.stddev()));
+            b.append(String.format(Locale.ROOT, "  %-3s all  %,13d msgs %,14.0f msgs/s %10.2f MB/s %9.3f s", s.role(),
+                    s.msgs(), s.msgsPerSec(), s.mbPerSec(), s.nanos() / 1e9));
+            if (s.clients() > 1) {
+                b.append(String.format(Locale.ROOT, "  (%d clients: min %,.0f avg %,.0f max %,.0f stddev %,.0f msgs/s)",
+                        s.clients(), s.min(), s.avg(), s.max(), s.stddev()));
+            }
+            b.append(System.lineSeparator());
             if (s.latency() != null) {
                 b.append(String.format(Locale.ROOT, "  %-3s latency (%,d samples): p50 %.1f us  p90 %.1f us  p99 %.1f us"
                         + "  p99.9 %.1f us  max %.1f us%n", s.role(), s.latency().getTotalCount(), s.latencyMicros(50),

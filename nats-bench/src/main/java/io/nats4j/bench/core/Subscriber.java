@@ -18,6 +18,7 @@ public final class Subscriber {
     private final boolean stamped;
     private final Histogram latency;
     private final AtomicLong count = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private final CountDownLatch done = new CountDownLatch(1);
     private final long reconnects0;
     private final BenchClient.BenchSubscription subscription;
@@ -55,6 +56,7 @@ public final class Subscriber {
     }
 
     private void onMessage(byte[] data, String replyTo) {
+        bytes.addAndGet(data.length);
         long n = count.incrementAndGet();
         if (n == 1) {
             first = System.nanoTime();
@@ -123,7 +125,7 @@ public final class Subscriber {
         long missing = exp != Long.MAX_VALUE && got < exp ? exp - got : 0;
         long start = got == 0 ? end : first;
         Histogram h = latency == null ? null : latencyCopy();
-        return new ClientResult("sub", index, got, got * load.size(), start, Math.max(end, start), 0, 0,
+        return new ClientResult("sub", index, got, bytes.get(), start, Math.max(end, start), 0, 0,
                 subscription.dropped(), client.reconnects() - reconnects0, missing, h);
     }
 

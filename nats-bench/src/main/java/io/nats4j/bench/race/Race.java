@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class Race {
 
+    /** A cell that takes longer has hung (a full-scale cell takes well under a minute). */
+    private static final int CELL_TIMEOUT_MINUTES = 4;
+
     /**
      * What to race.
      *
@@ -153,9 +156,9 @@ public final class Race {
         Path err = s.work().resolve(sc.id() + "-" + client + "-" + round + ".err");
         try {
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            if (!p.waitFor(CELL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                return new Cell(sc.id(), client, round, Map.of(), "timed out after 10 min");
+                return new Cell(sc.id(), client, round, Map.of(), "timed out after " + CELL_TIMEOUT_MINUTES + " min");
             }
             Map<String, Double> values = new LinkedHashMap<>();
             for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {

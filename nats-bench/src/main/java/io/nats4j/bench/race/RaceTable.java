@@ -123,7 +123,21 @@ public final class RaceTable {
         if (v.length == 1) {
             return format(med, key);
         }
-        return format(med, key) + " (" + format(min, key) + "–" + format(max, key) + ")";
+        String unit = format(med, key).replaceAll("^[0-9.,]+", "");
+        return format(med, key) + " (" + number(min, key, unit) + "–" + number(max, key, unit) + ")";
+    }
+
+    /** A range bound in the median's unit, without repeating the unit. */
+    private static String number(double v, String key, String unit) {
+        double div = switch (unit) {
+            case " M/s" -> 1e6;
+            case " k/s" -> 1e3;
+            default -> 1;
+        };
+        double x = v / div;
+        return key.endsWith("_us") && x >= 100 || unit.equals("/s") ? String.format(Locale.ROOT, "%.0f", x)
+                : key.equals("seconds") ? String.format(Locale.ROOT, "%.3f", x)
+                : String.format(Locale.ROOT, unit.equals(" M/s") ? "%.2f" : "%.1f", x);
     }
 
     /**
