@@ -20,9 +20,20 @@ import java.util.concurrent.CompletableFuture;
  * }
  * }</pre>
  *
+ * <p>Threading: message handlers run on the handler executor ({@link Options.Builder#executor}, by
+ * default a pool of the connection's own threads), one message at a time per subscription; a handler
+ * that blocks holds up only its own subscription. Listeners run on the connection's events thread.
+ * From a handler or a listener it is safe to call {@link #publish}, {@link #subscribe},
+ * {@link #request}, {@link #requestAsync}, {@link #flush}, {@link #rtt}, {@link #drain} (without
+ * waiting on the future) and {@link #close}. Waiting on {@code drain(...)}'s future inside one of this
+ * connection's handlers (or on {@link Subscription#drain}'s inside that subscription's handler) fails at
+ * once with a {@link io.nats4j.protocol.NatsException}: the drain waits for that handler to return.
+ *
  * <p>Pitfalls: a publish that returned is buffered, not yet on the wire; call {@link #flush} when
- * you must know the server has it. Message handlers run on the dispatch executor: a handler that
- * blocks delays the other asynchronous subscriptions of this connection.
+ * you must know the server has it. With an application executor of one thread, a handler that calls
+ * {@link #request} to a responder on the same connection waits out its timeout: give the executor
+ * enough threads (or virtual threads). A handler requesting a subject that only its own subscription
+ * answers waits out the timeout too.
  */
 public interface Connection extends AutoCloseable {
 
@@ -127,8 +138,8 @@ public interface Connection extends AutoCloseable {
     /**
      * Sends a request; the future completes with the first reply.
      *
-     * <p>Pitfall: dependent stages added without an executor run on the connection's reader thread;
-     * use the {@code ...Async} variants for anything slow.
+     * <p>Threading: the future completes, and dependent stages added without an executor run, on the
+     * handler executor, never on the reader thread and never on {@code ForkJoinPool.commonPool()}.
      *
      * @param subject the subject
      * @param data the payload
@@ -137,6 +148,51 @@ public interface Connection extends AutoCloseable {
      *     or {@link io.nats4j.protocol.NoRespondersException}
      */
     CompletableFuture<Message> requestAsync(String subject, byte[] data, Duration timeout);
+
+    /**
+     * Sends a request with headers; the future completes with the first reply.
+     *
+     * <p>Threading: the future completes, and dependent stages added without an executor run, on the
+     * handler executor, never on the reader thread and never on {@code ForkJoinPool.commonPool()}.
+     *
+     * @param subject the subject
+     * @param headers the headers; may be null or empty
+     * @param data the payload; may be empty
+     * @param timeout how long to wait for the reply; positive
+     * @return completes with the reply, or exceptionally with {@link io.nats4j.protocol.NatsTimeoutException},
+     *     {@link io.nats4j.protocol.NoRespondersException} or
+     *     {@link io.nats4j.protocol.NatsConnectionException} when the connection closes first
+     * @throws io.nats4j.protocol.NatsIllegalArgumentException on an invalid subject or timeout
+     */
+    CompletableFuture<Message> requestAsync(String subject, Headers headers, byte[] data, Duration timeout);
+
+    /**
+     * Adds a connection listener to this running connection; it hears every event from now on.
+     * A listener given in {@link Options.Builder#connectionListener} stays registered as well.
+     *
+     * <p>Threading: may be called from any thread. The listener is called on the connection's events
+     * thread, one event at a time and in order, like the one from {@code Options}; it must be fast and
+     * must not block or throw (an exception is reported to the error listeners, or logged).
+     *
+     * @param listener the listener
+     * @return closing it removes the listener
+     * @throws io.nats4j.protocol.NatsIllegalArgumentException when the listener is null
+     */
+    Registration addConnectionListener(ConnectionListener listener);
+
+    /**
+     * Adds an error listener to this running connection. A listener given in
+     * {@link Options.Builder#errorListener} stays registered as well.
+     *
+     * <p>Threading: may be called from any thread. The listener is called on the connection's events
+     * thread, in order; it must be fast and must not block or throw (an exception is logged through
+     * {@link System.Logger} {@code io.nats4j.client}).
+     *
+     * @param listener the listener
+     * @return closing it removes the listener
+     * @throws io.nats4j.protocol.NatsIllegalArgumentException when the listener is null
+     */
+    Registration addErrorListener(ErrorListener listener);
 
     /**
      * Waits until the server has processed everything sent so far (a PING/PONG round trip).
@@ -158,6 +214,10 @@ public interface Connection extends AutoCloseable {
     /**
      * Drains every subscription (see {@link Subscription#drain}), flushes, then closes.
      * Publishing is allowed until the connection is closed; new subscriptions are refused.
+     *
+     * <p>Threading: may be called from a handler or a listener; the drain runs on the connection's drain
+     * thread and the timer. Waiting on the returned future from one of this connection's handlers fails
+     * at once (see the class comment); derived stages are plain futures.
      *
      * @param timeout how long draining may take
      * @return completes when closed; exceptionally with {@link io.nats4j.protocol.NatsTimeoutException}

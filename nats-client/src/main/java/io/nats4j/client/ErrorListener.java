@@ -3,8 +3,11 @@ package io.nats4j.client;
 /**
  * Told about errors that happen away from the caller's thread. Every method defaults to doing nothing.
  *
- * <p>Threading: called on the connection's events thread (shared with the {@link ConnectionListener}), in order. Listeners must be fast and must
- * not block or throw.
+ * <p>Threading: called on the connection's events thread (shared with the {@link ConnectionListener}),
+ * in order. Listeners must be fast and must not block or throw; an exception thrown is logged.
+ *
+ * <p>If not set: errors are logged through {@link System.Logger} {@code io.nats4j.client} at
+ * {@code WARNING}, once per place and exception class, never with a credential.
  */
 public interface ErrorListener {
 

@@ -1,7 +1,7 @@
 package io.nats4j.client;
 
 import io.nats4j.client.internal.ClientAccess;
-import io.nats4j.protocol.HeadersCodec;
+import io.nats4j.protocol.internal.HeadersCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

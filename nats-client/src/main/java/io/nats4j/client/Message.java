@@ -57,6 +57,24 @@ public interface Message {
     int status();
 
     /**
+     * The text after the status code in a status message's header line, for example
+     * {@code "No Messages"}, {@code "Idle Heartbeat"} or {@code "Consumer Deleted"}.
+     *
+     * <p>Threading: safe from any thread; the header block is decoded on first use.
+     *
+     * @return the description as sent, trimmed; {@code ""} when there is none or this is not a status
+     *     message
+     */
+    String statusDescription();
+
+    /**
+     * The size of the header block as received ({@code NATS/1.0...} through the blank line).
+     *
+     * @return bytes of the header block, 0 when the message came without headers
+     */
+    int headerSize();
+
+    /**
      * The subscription that received the message.
      *
      * @return the subscription

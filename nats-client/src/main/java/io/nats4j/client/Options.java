@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -63,6 +64,7 @@ public final class Options {
     private final long pendingMessageLimit;
     private final long pendingByteLimit;
     private final Optional<Executor> executor;
+    private final Optional<ThreadFactory> threadFactory;
     private final List<Object> transportOptions;
 
     private Options(Builder b) {
@@ -98,6 +100,7 @@ public final class Options {
         this.pendingMessageLimit = b.pendingMessageLimit;
         this.pendingByteLimit = b.pendingByteLimit;
         this.executor = Optional.ofNullable(b.executor);
+        this.threadFactory = Optional.ofNullable(b.threadFactory);
         this.transportOptions = List.copyOf(b.transportOptions);
     }
 
@@ -274,6 +277,11 @@ public final class Options {
         return executor;
     }
 
+    /** @return the factory of the default handler pool's threads, when the application gave one */
+    public Optional<ThreadFactory> threadFactory() {
+        return threadFactory;
+    }
+
     /** @return transport-specific option records */
     public List<Object> transportOptions() {
         return transportOptions;
@@ -331,6 +339,7 @@ public final class Options {
         private long pendingMessageLimit = 512 * 1024;
         private long pendingByteLimit = 64L * 1024 * 1024;
         private Executor executor;
+        private ThreadFactory threadFactory;
         private final List<Object> transportOptions = new ArrayList<>();
 
         private Builder() {
@@ -369,6 +378,7 @@ public final class Options {
             pendingMessageLimit = o.pendingMessageLimit;
             pendingByteLimit = o.pendingByteLimit;
             executor = o.executor.orElse(null);
+            threadFactory = o.threadFactory.orElse(null);
             transportOptions.addAll(o.transportOptions);
         }
 
@@ -731,15 +741,34 @@ public final class Options {
         }
 
         /**
-         * The executor that runs message handlers (for example a virtual-thread executor). Each
-         * subscription still gets its messages one at a time, in order. Default: one dispatch
-         * thread per connection. The application owns (and shuts down) an executor it gives.
+         * The executor that runs message handlers, and completes {@code requestAsync} futures (for
+         * example {@code Executors.newVirtualThreadPerTaskExecutor()} on JDK 21+). Each subscription
+         * still gets its messages one at a time, in order, and submits at most one task at a time.
+         * Default: the connection's own pool, threads {@code nats4j-dispatch-<id>-<n>} made on demand
+         * (see {@link #threadFactory}) and ended after a minute idle, so a handler that blocks holds up
+         * no other subscription. The application owns (and shuts down) an executor it gives.
+         *
+         * <p>Pitfall: with few threads, handlers that block (or call {@code request()} to a responder
+         * on the same connection) hold up the subscriptions waiting for a thread.
          *
          * @param executor the executor
          * @return this
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Makes the threads of the default handler pool, when no {@link #executor} is given; for
+         * example {@code Thread.ofVirtual().name("orders-", 0).factory()} on JDK 21+ for virtual
+         * threads. Default: daemon platform threads named {@code nats4j-dispatch-<id>-<n>}.
+         *
+         * @param factory the thread factory
+         * @return this
+         */
+        public Builder threadFactory(ThreadFactory factory) {
+            this.threadFactory = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.nats4j.client.internal.NatsConnection;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsCluster;
 import io.nats4j.testing.NatsServerConfig;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LeakCheckExtension.class)
 class ClusterTest {
 
-    @AfterEach
-    void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     @Test
     void discoversTheClusterAndFailsOverWhenItsNodeDies() {

@@ -1,6 +1,5 @@
 package io.nats4j.client;
 
-import static io.nats4j.client.TestSupport.assertNoClientThreads;
 import static io.nats4j.client.TestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +13,7 @@ import io.nats4j.protocol.NatsServerException;
 import io.nats4j.protocol.NatsTimeoutException;
 import io.nats4j.protocol.ServerInfo;
 import io.nats4j.testing.FakeServer;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServer;
 import io.nats4j.testing.NatsServerConfig;
 import java.net.ServerSocket;
@@ -21,15 +21,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LeakCheckExtension.class)
 class ConnectTest {
 
-    @AfterEach
-    void noLeaks() {
-        assertNoClientThreads();
-    }
 
     @Test
     void connectsWithEveryUrlFormAndReportsServerInfo() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.protocol.NatsException;
 import io.nats4j.protocol.NatsTimeoutException;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServerConfig;
 import io.nats4j.testing.NatsServerExtension;
 import java.time.Duration;
@@ -17,19 +18,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ExtendWith(LeakCheckExtension.class)
 class DrainTest {
 
     @RegisterExtension
     static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().build());
 
-    @AfterEach
-    void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     @Test
     void connectionDrainDeliversEverythingInFlightThenCloses() throws Exception {

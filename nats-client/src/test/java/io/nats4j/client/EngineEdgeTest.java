@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.protocol.NatsTimeoutException;
 import io.nats4j.testing.FakeServer;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,17 +22,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Scenarios found in review of the engine: each failed before its fix. */
+@ExtendWith(LeakCheckExtension.class)
 class EngineEdgeTest {
 
-    @AfterEach
-    void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     @Test
     void aSessionThatDiesRightAfterReconnectingStartsAnotherReconnect() {
@@ -68,7 +66,7 @@ class EngineEdgeTest {
             CompletableFuture<Void> drain = nc.drain(Duration.ofMinutes(1));
             nc.close();
             assertEquals(Status.CLOSED, nc.status());
-            TestSupport.assertNoClientThreads();
+            LeakCheckExtension.assertNoClientThreads(TestSupport.WAIT);
             assertTrue(handled.get() < 200, "close() stopped the drain's deliveries");
             assertTrue(drain.isDone());
         }

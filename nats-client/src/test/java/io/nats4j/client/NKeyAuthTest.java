@@ -10,6 +10,7 @@ import io.nats4j.auth.Jwt;
 import io.nats4j.auth.NKey;
 import io.nats4j.protocol.NatsAuthException;
 import io.nats4j.protocol.NatsException;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServer;
 import io.nats4j.testing.NatsServerConfig;
 import java.io.IOException;
@@ -22,12 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** NKey users and decentralized JWT auth, end to end through {@link Options}. */
+@ExtendWith(LeakCheckExtension.class)
 class NKeyAuthTest {
 
     private static final NKey USER = NKey.generate(NKey.Type.USER);
@@ -55,10 +57,6 @@ class NKeyAuthTest {
         jwtServer.close();
     }
 
-    @AfterEach
-    void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     @Test
     void nkeySeedSignsTheNonce() {

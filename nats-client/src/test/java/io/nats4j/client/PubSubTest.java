@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.protocol.NatsException;
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NatsPayloadTooLargeException;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,12 +25,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ExtendWith(LeakCheckExtension.class)
 class PubSubTest {
 
     @RegisterExtension
@@ -50,10 +52,6 @@ class PubSubTest {
         nc.close();
     }
 
-    @AfterAll
-    static void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

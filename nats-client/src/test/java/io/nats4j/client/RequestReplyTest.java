@@ -11,6 +11,7 @@ import io.nats4j.protocol.NatsConnectionException;
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NatsTimeoutException;
 import io.nats4j.protocol.NoRespondersException;
+import io.nats4j.testing.LeakCheckExtension;
 import io.nats4j.testing.NatsServerConfig;
 import io.nats4j.testing.NatsServerExtension;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ExtendWith(LeakCheckExtension.class)
 class RequestReplyTest {
 
     @RegisterExtension
@@ -42,10 +44,6 @@ class RequestReplyTest {
         nc.close();
     }
 
-    @AfterAll
-    static void noLeaks() {
-        TestSupport.assertNoClientThreads();
-    }
 
     @Test
     void requestGetsTheReplyAndRespondWorks() {

@@ -7,28 +7,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-/** Waiting on conditions with a deadline, listeners that record, and leak checks. */
+/** Waiting on conditions with a deadline, and listeners that record. */
 final class TestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern CLIENT_THREAD =
-            Pattern.compile("nats4j-(reader|writer|timer|events|dispatch|reconnect|drain|drain-sub)-\\d+");
-
-    /** Throwables that escaped any thread during the tests; a client thread must never let one out. */
-    private static final List<String> UNCAUGHT = new CopyOnWriteArrayList<>();
-
-    static {
-        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-            UNCAUGHT.add(t.getName() + ": " + e);
-            if (previous != null) {
-                previous.uncaughtException(t, e);
-            }
-        });
-    }
 
     private TestSupport() {
     }
@@ -45,22 +28,6 @@ final class TestSupport {
                 fail("timed out waiting for: " + what);
             }
             LockSupport.parkNanos(2_000_000); // poll interval of a bounded wait on a condition
-        }
-    }
-
-    static List<String> liveClientThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(n -> CLIENT_THREAD.matcher(n).matches())
-                .collect(Collectors.toList());
-    }
-
-    /** After every client of a test is closed, no client thread may be left. */
-    static void assertNoClientThreads() {
-        await("client threads to end, still alive: " + liveClientThreads(), () -> liveClientThreads().isEmpty());
-        if (!UNCAUGHT.isEmpty()) {
-            fail("uncaught exceptions escaped threads: " + UNCAUGHT);
         }
     }
 

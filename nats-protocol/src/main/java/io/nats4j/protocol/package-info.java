@@ -1,6 +1,8 @@
 /**
- * The NATS wire codec: {@link io.nats4j.protocol.Parser} for what the server sends,
- * {@link io.nats4j.protocol.Encoder} for what the client sends, header blocks, INFO and CONNECT
- * JSON, NUIDs, subject validation, URLs, and the exception hierarchy every module shares.
+ * What every nats4j module shares: the exception hierarchy, {@link io.nats4j.protocol.ServerInfo}
+ * and {@link io.nats4j.protocol.ConnectInfo} (INFO and CONNECT JSON), {@link io.nats4j.protocol.NatsUri},
+ * NUIDs and subject validation. The SPIs are in {@code io.nats4j.protocol.spi}; the wire codec itself
+ * (parser, encoder, header blocks) is in {@code io.nats4j.protocol.internal}, exported only to the
+ * sibling modules that use it.
  */
 package io.nats4j.protocol;

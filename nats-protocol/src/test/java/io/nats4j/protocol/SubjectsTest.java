@@ -84,7 +84,7 @@ class SubjectsTest {
     void encodeWritesUtf8() {
         String s = "ü.😀.a";
         byte[] out = new byte[32];
-        int end = Subjects.encode(s, Subjects.PUBLISH, "subject", out, 1);
+        int end = io.nats4j.protocol.internal.SubjectCodec.encode(s, io.nats4j.protocol.internal.SubjectCodec.PUBLISH, "subject", out, 1);
         byte[] expected = s.getBytes(StandardCharsets.UTF_8);
         assertEquals(1 + expected.length, end);
         for (int i = 0; i < expected.length; i++) {

@@ -71,7 +71,7 @@ public final class FakeServer implements AutoCloseable {
         this.listener = listener;
         this.script = script;
         this.tls = tls;
-        this.acceptor = new Thread(this::acceptLoop, "nats4j-fake-server-accept-" + listener.getLocalPort());
+        this.acceptor = new Thread(this::acceptLoop, "nats4j-testing-fake-server-accept-" + listener.getLocalPort());
         this.acceptor.setDaemon(true);
     }
 
@@ -139,7 +139,7 @@ public final class FakeServer implements AutoCloseable {
                 closeQuietly(socket);
                 return;
             }
-            Thread t = new Thread(() -> runScript(socket), "nats4j-fake-server-conn-" + n);
+            Thread t = new Thread(() -> runScript(socket), "nats4j-testing-fake-server-conn-" + n);
             t.setDaemon(true);
             threads.add(t);
             t.start();

@@ -138,7 +138,7 @@ public final class TestCertificates {
         // Independent keytool runs in parallel: each is a JVM start, so this roughly halves the time.
         // Own threads, because the common pool has a single worker on a two-core machine.
         ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
-            Thread t = new Thread(r, "nats4j-keytool");
+            Thread t = new Thread(r, "nats4j-testing-keytool");
             t.setDaemon(true);
             return t;
         });

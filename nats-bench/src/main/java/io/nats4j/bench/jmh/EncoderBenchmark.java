@@ -1,6 +1,6 @@
 package io.nats4j.bench.jmh;
 
-import io.nats4j.protocol.Encoder;
+import io.nats4j.protocol.internal.Encoder;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package io.nats4j.bench.jmh;
 
-import io.nats4j.protocol.MsgView;
-import io.nats4j.protocol.Parser;
-import io.nats4j.protocol.ParserSink;
+import io.nats4j.protocol.internal.MsgView;
+import io.nats4j.protocol.internal.Parser;
+import io.nats4j.protocol.internal.ParserSink;
 import io.nats4j.protocol.ServerInfo;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

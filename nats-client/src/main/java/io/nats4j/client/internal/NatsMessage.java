@@ -3,7 +3,7 @@ package io.nats4j.client.internal;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.Subscription;
-import io.nats4j.protocol.HeadersCodec;
+import io.nats4j.protocol.internal.HeadersCodec;
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -87,6 +87,16 @@ final class NatsMessage implements Message {
     @Override
     public int status() {
         return headerBlock == null ? 0 : decoded().status();
+    }
+
+    @Override
+    public String statusDescription() {
+        return headerBlock == null || decoded().status() == 0 ? "" : decoded().description();
+    }
+
+    @Override
+    public int headerSize() {
+        return headerBlock == null ? 0 : headerBlock.length;
     }
 
     @Override

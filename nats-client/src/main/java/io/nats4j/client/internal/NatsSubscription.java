@@ -5,32 +5,34 @@ import io.nats4j.client.MessageHandler;
 import io.nats4j.client.Subscription;
 import io.nats4j.protocol.NatsException;
 import io.nats4j.protocol.NatsIllegalArgumentException;
-import io.nats4j.protocol.Subjects;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A subscription and its pending queue.
+ * A subscription and its pending queue: a serial queue drained on the shared handler executor.
  *
- * <p>The reader thread is the only producer ({@link #enqueue}); the consumer is either the
- * dispatch executor (asynchronous: at most one drain task scheduled at a time, which keeps messages
- * in order) or callers of {@link #nextMessage}. The queue is an intrusive list through
- * {@link NatsMessage#next}, so enqueueing allocates nothing.
+ * <p>The reader thread is the only producer ({@link #enqueue}); the consumer is either one delivery
+ * task on the {@link Dispatcher} (asynchronous: at most one scheduled at a time, which keeps this
+ * subscription's messages in order while other subscriptions' tasks run beside it) or callers of
+ * {@link #nextMessage}. The queue is an intrusive list through {@link NatsMessage#next}, so
+ * enqueueing allocates nothing beyond the message.
  */
 final class NatsSubscription implements Subscription {
 
     private final NatsConnection connection;
+    private final SubscriptionRegistry registry;
     final long sid;
     private final String subject;
     private final String queue;
     final MessageHandler handler;
     /** ASCII bytes of a literal subject, to reuse {@link #subject} for incoming messages without decoding. */
     final byte[] literalSubject;
-    final boolean isMux;
+    /** The request multiplexer when this is its inbox subscription; replies go there, not to a queue. */
+    final RequestMux mux;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -48,6 +50,10 @@ final class NatsSubscription implements Subscription {
     private boolean slow;
     private int waiters;
     private long dropped;
+    /** Completed once nothing is pending and no handler runs, after receiving stopped; guarded by lock. */
+    private CompletableFuture<Void> idle;
+    /** The one delivery task, submitted again each time the queue turns non-empty. */
+    private final Runnable delivery = this::dispatchLoop;
 
     /** Messages received for this subscription; written by the reader thread only. */
     long received;
@@ -61,27 +67,18 @@ final class NatsSubscription implements Subscription {
     private volatile boolean closed;
     private volatile long delivered;
 
-    NatsSubscription(NatsConnection connection, long sid, String subject, String queue, MessageHandler handler,
-            long msgLimit, long byteLimit, boolean isMux) {
+    NatsSubscription(NatsConnection connection, SubscriptionRegistry registry, long sid, String subject,
+            String queue, MessageHandler handler, long msgLimit, long byteLimit, RequestMux mux) {
         this.connection = connection;
+        this.registry = registry;
         this.sid = sid;
         this.subject = subject;
         this.queue = queue;
         this.handler = handler;
         this.msgLimit = msgLimit;
         this.byteLimit = byteLimit;
-        this.isMux = isMux;
-        this.literalSubject = Subjects.isLiteral(subject) && isAscii(subject)
-                ? subject.getBytes(StandardCharsets.US_ASCII) : null;
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        this.mux = mux;
+        this.literalSubject = SubscriptionRegistry.literalBytes(subject);
     }
 
     NatsConnection connection() {
@@ -134,7 +131,7 @@ final class NatsSubscription implements Subscription {
             schedule();
         }
         if (wasDropped) {
-            connection.messageDropped(this, slowStarted);
+            registry.dropped(this, slowStarted);
         }
     }
 
@@ -154,11 +151,12 @@ final class NatsSubscription implements Subscription {
 
     /** Submits the delivery task; if the executor refuses it, the next message tries again. */
     private void schedule() {
-        if (!connection.dispatch(this::dispatchLoop)) {
+        if (!registry.dispatch(delivery)) {
             lock.lock();
             try {
                 scheduled = false;
                 changed.signalAll();
+                idleCheckLocked();
             } finally {
                 lock.unlock();
             }
@@ -171,6 +169,15 @@ final class NatsSubscription implements Subscription {
      * the lock; what it took still counts as pending until handed to the handler.
      */
     private void dispatchLoop() {
+        Dispatcher.enter(this);
+        try {
+            deliverBatches();
+        } finally {
+            Dispatcher.leave();
+        }
+    }
+
+    private void deliverBatches() {
         long run = 0;
         while (true) {
             NatsMessage m;
@@ -180,6 +187,7 @@ final class NatsSubscription implements Subscription {
                 if (m == null) {
                     scheduled = false;
                     changed.signalAll();
+                    idleCheckLocked();
                     return;
                 }
                 head = null;
@@ -204,7 +212,7 @@ final class NatsSubscription implements Subscription {
                 try {
                     handler.onMessage(m);
                 } catch (Throwable t) {
-                    connection.handlerFailed(this, t);
+                    registry.handlerFailed(this, t);
                 }
                 afterDelivery();
                 m = next;
@@ -222,7 +230,7 @@ final class NatsSubscription implements Subscription {
     private void afterDelivery() {
         long limit = max;
         if (limit > 0 && delivered >= limit) {
-            connection.finishSubscription(this);
+            registry.finished(this);
         }
     }
 
@@ -241,7 +249,7 @@ final class NatsSubscription implements Subscription {
                 while ((m = closed ? null : pollLocked()) == null) {
                     if (closed || !receiving) {
                         throw new NatsException("subscription on '" + subject + "' is no longer active"
-                                + (connection.isClosed() ? " (connection closed)" : ""));
+                                + (registry.isClosed() ? " (connection closed)" : ""));
                     }
                     if (nanos <= 0) {
                         return null;
@@ -257,6 +265,7 @@ final class NatsSubscription implements Subscription {
             delivered++;
             if (head == null) {
                 changed.signalAll();
+                idleCheckLocked();
             }
         } finally {
             lock.unlock();
@@ -265,20 +274,29 @@ final class NatsSubscription implements Subscription {
         return m;
     }
 
-    /** No message pending and no handler running. */
-    boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+    /**
+     * Completes once no message is pending and no handler runs (or the subscription closed); for
+     * drain, after {@link #stopReceiving}. Completed on whichever thread made it idle.
+     *
+     * @return the future, shared by every caller
+     */
+    CompletableFuture<Void> whenIdle() {
         lock.lock();
         try {
-            while (!closed && (head != null || scheduled)) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                changed.awaitNanos(left);
+            if (idle == null) {
+                idle = new CompletableFuture<>();
             }
-            return true;
+            idleCheckLocked();
+            return idle;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Completing inside the lock is safe: drain's stages run on the drain thread, not here. */
+    private void idleCheckLocked() {
+        if (idle != null && !idle.isDone() && (closed || (head == null && !scheduled))) {
+            idle.complete(null);
         }
     }
 
@@ -304,6 +322,7 @@ final class NatsSubscription implements Subscription {
             pendingMsgs = 0;
             pendingBytes = 0;
             changed.signalAll();
+            idleCheckLocked();
         } finally {
             lock.unlock();
         }
@@ -321,7 +340,7 @@ final class NatsSubscription implements Subscription {
 
     @Override
     public void unsubscribe() {
-        connection.unsubscribe(this, 0);
+        registry.unsubscribe(this, 0);
     }
 
     @Override
@@ -330,7 +349,7 @@ final class NatsSubscription implements Subscription {
             throw new NatsIllegalArgumentException("unsubscribe(afterMessages) needs a positive count, was "
                     + afterMessages);
         }
-        connection.unsubscribe(this, afterMessages);
+        registry.unsubscribe(this, afterMessages);
     }
 
     @Override
@@ -346,29 +365,23 @@ final class NatsSubscription implements Subscription {
 
     @Override
     public long pendingMessages() {
-        lock.lock();
-        try {
-            return pendingMsgs + batchMsgs;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> pendingMsgs + batchMsgs);
     }
 
     @Override
     public long pendingBytes() {
-        lock.lock();
-        try {
-            return pendingBytes + batchBytes;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> pendingBytes + batchBytes);
     }
 
     @Override
     public long droppedMessages() {
+        return locked(() -> dropped);
+    }
+
+    private long locked(LongSupplier read) {
         lock.lock();
         try {
-            return dropped;
+            return read.getAsLong();
         } finally {
             lock.unlock();
         }
@@ -391,6 +404,11 @@ final class NatsSubscription implements Subscription {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Whether the current thread is running this subscription's handler. */
+    boolean isDispatchingHere() {
+        return Dispatcher.current() == this;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.nats4j.client.internal;
 
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NatsUri;
+import io.nats4j.protocol.internal.Hosts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -132,7 +133,7 @@ final class ServerPool {
         for (NatsUri u : announced) {
             boolean known = entries.stream().anyMatch(e -> e.sameServer(u.host(), u.port()));
             if (!known) {
-                Optional<String> tlsHost = isIpLiteral(u.host()) && !isIpLiteral(connectedTo.host())
+                Optional<String> tlsHost = Hosts.isIpLiteral(u.host()) && !Hosts.isIpLiteral(connectedTo.host())
                         ? Optional.of(connectedTo.host()) : Optional.empty();
                 entries.add(new Entry(u, true, tlsHost));
                 added = true;
@@ -141,18 +142,5 @@ final class ServerPool {
         entries.removeIf(e -> e.discovered && e != current
                 && announced.stream().noneMatch(u -> e.sameServer(u.host(), u.port())));
         return added;
-    }
-
-    static boolean isIpLiteral(String host) {
-        if (host.indexOf(':') >= 0) {
-            return true;
-        }
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (c != '.' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,4 +1,6 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
+
+import io.nats4j.protocol.ServerInfo;
 
 /**
  * Receives the operations a {@link Parser} finds, in order, on the thread that called

@@ -1,5 +1,7 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
 
+import io.nats4j.protocol.NatsIllegalArgumentException;
+import io.nats4j.protocol.NatsProtocolException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

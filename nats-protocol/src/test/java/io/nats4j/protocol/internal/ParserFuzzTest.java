@@ -1,4 +1,4 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 

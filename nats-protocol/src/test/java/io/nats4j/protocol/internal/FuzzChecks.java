@@ -1,5 +1,7 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
 
+import io.nats4j.protocol.NatsProtocolException;
+import io.nats4j.protocol.ServerInfo;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

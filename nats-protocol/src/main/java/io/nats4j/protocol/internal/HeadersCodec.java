@@ -1,4 +1,7 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
+
+import io.nats4j.protocol.NatsIllegalArgumentException;
+import io.nats4j.protocol.NatsProtocolException;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +47,11 @@ public final class HeadersCodec {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c <= ' ' || c >= 0x7f) {
-                throw new NatsIllegalArgumentException("invalid header name " + Subjects.quote(name)
+                throw new NatsIllegalArgumentException("invalid header name " + SubjectCodec.quote(name)
                         + ": only printable ASCII without whitespace is allowed");
             }
             if (c == ':') {
-                throw new NatsIllegalArgumentException("invalid header name " + Subjects.quote(name)
+                throw new NatsIllegalArgumentException("invalid header name " + SubjectCodec.quote(name)
                         + ": contains ':'");
             }
         }
@@ -63,13 +66,13 @@ public final class HeadersCodec {
      */
     public static void validateValue(String name, String value) {
         if (value == null) {
-            throw new NatsIllegalArgumentException("value of header " + Subjects.quote(String.valueOf(name))
+            throw new NatsIllegalArgumentException("value of header " + SubjectCodec.quote(String.valueOf(name))
                     + " must not be null");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n') {
-                throw new NatsIllegalArgumentException("value of header " + Subjects.quote(String.valueOf(name))
+                throw new NatsIllegalArgumentException("value of header " + SubjectCodec.quote(String.valueOf(name))
                         + " contains CR or LF");
             }
         }

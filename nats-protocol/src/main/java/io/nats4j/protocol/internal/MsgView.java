@@ -1,4 +1,6 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
+
+import io.nats4j.protocol.NatsProtocolException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,8 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
+
+import io.nats4j.protocol.NatsIllegalArgumentException;
+import io.nats4j.protocol.NatsProtocolException;
+import io.nats4j.protocol.ServerInfo;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

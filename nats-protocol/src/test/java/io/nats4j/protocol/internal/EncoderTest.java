@@ -1,5 +1,6 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
 
+import io.nats4j.protocol.NatsIllegalArgumentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

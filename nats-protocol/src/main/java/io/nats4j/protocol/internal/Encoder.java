@@ -1,4 +1,6 @@
-package io.nats4j.protocol;
+package io.nats4j.protocol.internal;
+
+import io.nats4j.protocol.NatsIllegalArgumentException;
 
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
@@ -152,10 +154,10 @@ public final class Encoder {
         byte[] a = heap ? dst.array() : scratch(capacity);
         int start = heap ? dst.arrayOffset() + dst.position() : 0;
         int i = put(a, start, SUB);
-        i = Subjects.encode(subject, Subjects.SUBSCRIBE, "subject", a, i);
+        i = SubjectCodec.encode(subject, SubjectCodec.SUBSCRIBE, "subject", a, i);
         a[i++] = ' ';
         if (queue != null) {
-            i = Subjects.encode(queue, Subjects.QUEUE, "queue group", a, i);
+            i = SubjectCodec.encode(queue, SubjectCodec.QUEUE, "queue group", a, i);
             a[i++] = ' ';
         }
         i = writeLong(a, i, sid);
@@ -228,10 +230,10 @@ public final class Encoder {
     /** Writes the control line; {@code hdr} is -1 for PUB. Validation happens as it writes. */
     private static int pubLine(byte[] a, int i, byte[] op, String subject, String replyTo, int hdr, int total) {
         i = put(a, i, op);
-        i = Subjects.encode(subject, Subjects.PUBLISH, "subject", a, i);
+        i = SubjectCodec.encode(subject, SubjectCodec.PUBLISH, "subject", a, i);
         a[i++] = ' ';
         if (replyTo != null) {
-            i = Subjects.encode(replyTo, Subjects.PUBLISH, "reply subject", a, i);
+            i = SubjectCodec.encode(replyTo, SubjectCodec.PUBLISH, "reply subject", a, i);
             a[i++] = ' ';
         }
         if (hdr >= 0) {
