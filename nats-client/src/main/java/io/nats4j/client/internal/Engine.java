@@ -39,7 +39,7 @@ final class Engine implements Reader.Events {
     final OutboundBuffer out;
     final Dispatcher dispatcher;
     /** Completes futures handed to the application; runs the stage inline when the executor refuses. */
-    final Executor completions;
+    final BatchingExecutor completions;
     final SubscriptionRegistry registry;
     final RequestMux mux;
     final Liveness liveness;
@@ -65,7 +65,7 @@ final class Engine implements Reader.Events {
         this.out = new OutboundBuffer(options.reconnectBufferSize(), options.writeTimeout().toNanos());
         this.dispatcher = new Dispatcher(options.executor().orElse(null),
                 options.threadFactory().orElseGet(() -> numbered("dispatch")));
-        this.completions = inlineWhenRefused(dispatcher.executor());
+        this.completions = new BatchingExecutor(inlineWhenRefused(dispatcher.executor()));
         this.registry = new SubscriptionRegistry(facade, out, dispatcher, listeners, counters, lifecycle::isClosed,
                 options.pendingMessageLimit(), options.pendingByteLimit());
         this.mux = new RequestMux(options.inboxPrefix(), registry, timer);
@@ -156,7 +156,7 @@ final class Engine implements Reader.Events {
             pool.setCurrent(s.entry);
             info = s.info;
             session = s;
-            Reader reader = new Reader(s, registry, out, this);
+            Reader reader = new Reader(s, registry, out, this, completions);
             s.inbound.target(reader);
             out.attach(s, registry);
             s.reader = threads("reader").newThread(reader);
