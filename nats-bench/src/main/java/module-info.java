@@ -1,4 +1,4 @@
-/** nats-bench: the benchmark tool (pub/sub/request/reply against any deployment), the race against jnats and libnats, JMH, and the demo. */
+/** Benchmarks (JMH and end-to-end against jnats) and the demo. */
 module io.nats4j.bench {
     requires io.nats4j.client;
     requires io.nats4j.testing;
