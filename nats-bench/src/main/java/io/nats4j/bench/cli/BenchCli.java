@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "nats-bench", mixinStandardHelpOptions = true, versionProvider = BenchCli.Version.class,
         description = "Benchmark a NATS deployment from the JVM.",
         subcommands = {Commands.Pub.class, Commands.Sub.class, Commands.PubSub.class, Commands.Request.class,
-            Commands.Reply.class, RaceCommand.class, JmhCommand.class})
+            Commands.Reply.class, JetStreamCommands.Js.class, JetStreamCommands.Kv.class, RaceCommand.class,
+            JmhCommand.class})
 public final class BenchCli {
 
     /** Exit code of a run that could not be done. */

@@ -62,6 +62,11 @@ final class Nats4jBenchClient implements BenchClient {
         }
     }
 
+    /** The nats4j connection, for the JetStream workloads. */
+    Connection connection() {
+        return nc;
+    }
+
     @Override
     public void publish(String subject, byte[] data) {
         nc.publish(subject, data);

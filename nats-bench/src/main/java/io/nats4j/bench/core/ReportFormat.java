@@ -9,6 +9,8 @@ public final class ReportFormat {
 
     private static final String[] ROLES = {"pub", "sub", "req", "rep"};
     private static final double[] PERCENTILES = {50, 90, 99, 99.9};
+    /** Commands whose payload size is what arrived, not an option. */
+    private static final java.util.Set<String> RECEIVING = java.util.Set.of("sub", "js consume", "kv get");
 
     private ReportFormat() {
     }
@@ -24,7 +26,7 @@ public final class ReportFormat {
         StringBuilder b = new StringBuilder();
         Load l = r.load();
         b.append(String.format(Locale.ROOT, "nats-bench %s: %s -> %s, subject %s%s%s%s%n", r.command(),
-                r.client().label(), r.servers(), l.subject(), r.command().equals("sub") ? "" : ", " + l.size() + " B payload",
+                r.client().label(), r.servers(), l.subject(), RECEIVING.contains(r.command()) ? "" : ", " + l.size() + " B payload",
                 l.queue() == null ? "" : ", queue " + l.queue(),
                 l.rate() > 0 ? String.format(Locale.ROOT, ", target %,.0f msgs/s", l.rate()) : ""));
         for (Summary s : summaries(r)) {

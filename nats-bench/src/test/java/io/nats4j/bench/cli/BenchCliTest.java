@@ -188,6 +188,42 @@ class BenchCliTest {
     }
 
     @Test
+    void jetStreamPublishConsumeAndKeyValue() throws Exception {
+        try (NatsServer js = NatsServer.start(NatsServerConfig.builder().jetstream().build())) {
+            String url = js.url();
+            Map<String, Object> sync = Cli.run("js", "pub", "-s", url, "--msgs", "200", "--size", "32", "--storage",
+                    "memory", "--json", "--no-progress").assertOk().json();
+            assertEquals(200, Cli.msgs(sync, "pub"));
+            assertNotNull(Cli.aggregate(sync, "pub").get("latency_us"), "synchronous publishes time each ack");
+            Cli.assertNoErrors(sync);
+            Map<String, Object> async = Cli.run("js", "pub", "-s", url, "--msgs", "300", "--async", "--batch", "50",
+                    "--clients", "2", "--json", "--no-progress").assertOk().json();
+            assertEquals(300, Cli.msgs(async, "pub"));
+            Cli.assertNoErrors(async);
+            Map<String, Object> consumed = Cli.run("js", "consume", "-s", url, "--msgs", "400", "--json",
+                    "--no-progress").assertOk().json();
+            assertEquals(400, Cli.msgs(consumed, "sub"));
+            Cli.assertNoErrors(consumed);
+            Map<String, Object> fetched = Cli.run("js", "consume", "-s", url, "--consumer", "fetcher", "--fetch",
+                    "--batch", "64", "--msgs", "500", "--json", "--no-progress").assertOk().json();
+            assertEquals(500, Cli.msgs(fetched, "sub"), "a fresh durable sees all 500 stored messages");
+            Cli.assertNoErrors(fetched);
+            Map<String, Object> put = Cli.run("kv", "put", "-s", url, "--msgs", "150", "--keys", "50", "--json",
+                    "--no-progress").assertOk().json();
+            assertEquals(150, Cli.msgs(put, "pub"));
+            Cli.assertNoErrors(put);
+            Map<String, Object> get = Cli.run("kv", "get", "-s", url, "--msgs", "150", "--keys", "50", "--json",
+                    "--no-progress").assertOk().json();
+            assertEquals(150, Cli.msgs(get, "req"));
+            assertEquals(150L * 128, Math.round((Double) Cli.aggregate(get, "req").get("bytes")));
+            Cli.assertNoErrors(get);
+            Cli jnats = Cli.run("kv", "get", "-s", url, "--client", "jnats");
+            assertEquals(BenchCli.EXIT_USAGE, jnats.exit);
+            assertOneLine(jnats.err);
+        }
+    }
+
+    @Test
     void jnatsOverWebSocket() throws Exception {
         Map<String, Object> j = Cli.run("pubsub", "-s", server.wsUrl(), "--client", "jnats", "--msgs", "500",
                 "--json", "--no-progress").assertOk().json();
