@@ -10,6 +10,7 @@ import io.nats4j.protocol.spi.Authenticator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,8 +39,8 @@ final class Engine implements Reader.Events {
     final Counters counters = new Counters();
     final OutboundBuffer out;
     final Dispatcher dispatcher;
-    /** Completes futures handed to the application (requestAsync), never on the reader thread. */
-    final Executor completions;
+    /** Completes futures handed to the application; runs the stage inline when the executor refuses. */
+    final BatchingExecutor completions;
     final SubscriptionRegistry registry;
     final RequestMux mux;
     final Liveness liveness;
@@ -69,7 +70,7 @@ final class Engine implements Reader.Events {
         this.out = new OutboundBuffer(options.reconnectBufferSize(), options.writeTimeout().toNanos());
         this.dispatcher = new Dispatcher(options.executor().orElse(null),
                 options.threadFactory().orElseGet(() -> numbered("dispatch")));
-        this.completions = dispatcher.completions();
+        this.completions = new BatchingExecutor(inlineWhenRefused(dispatcher.executor()));
         this.registry = new SubscriptionRegistry(facade, out, dispatcher, listeners, counters, lifecycle::isClosed,
                 options.pendingMessageLimit(), options.pendingByteLimit());
         this.mux = new RequestMux(options.inboxPrefix(), registry, timer);
@@ -103,6 +104,17 @@ final class Engine implements Reader.Events {
     private ThreadFactory numbered(String role) {
         AtomicInteger n = new AtomicInteger();
         return r -> daemon(r, "nats4j-" + role + "-" + id + "-" + n.incrementAndGet());
+    }
+
+    private static Executor inlineWhenRefused(Executor e) {
+        // a refused stage would otherwise throw out of whichever thread completed the future
+        return task -> {
+            try {
+                e.execute(task);
+            } catch (RejectedExecutionException refused) {
+                task.run();
+            }
+        };
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -150,7 +162,7 @@ final class Engine implements Reader.Events {
             pool.setCurrent(s.entry);
             info = s.info;
             session = s;
-            Reader reader = new Reader(s, registry, out, this);
+            Reader reader = new Reader(s, registry, out, this, completions);
             s.inbound.target(reader);
             out.attach(s, registry);
             s.reader = threads("reader").newThread(reader);
