@@ -110,7 +110,7 @@ final class RaceCommand implements Callable<Integer> {
             throw new BenchException("--out " + out + ": cannot write (" + e.getMessage() + ")", e);
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.println(json ? js : md + "\nwritten: " + out.resolve("race.md") + ", race.json, race.svg");
+        w.println(json ? js : md.strip() + "\n\nwritten: " + out.resolve("race.md") + ", race.json, race.svg");
         w.flush();
         return result.cells().stream().anyMatch(c -> c.error() != null) ? BenchCli.EXIT_FAILED : 0;
     }
