@@ -1,32 +1,16 @@
 package io.nats4j.transport.tcp;
 
-import io.nats4j.testing.transport.ProviderDeclarationCheck;
-import java.io.IOException;
+import io.nats4j.testing.transport.AbstractProviderDeclarationSuite;
 import java.util.ServiceLoader;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /**
  * The provider is declared both ways (module-info {@code provides}, META-INF/services for the class
  * path), both declarations agree, and {@link ServiceLoader} finds it both ways.
  */
-class ServiceLoaderTest {
+class ServiceLoaderTest extends AbstractProviderDeclarationSuite {
 
-    private final ProviderDeclarationCheck check =
-            new ProviderDeclarationCheck(TcpTransportProvider.class, "io.nats4j.transport.tcp", Set.of("nats", "tls"));
-
-    @Test
-    void moduleInfoAndServicesFileAgree() throws IOException {
-        check.moduleInfoAndServicesFileAgree();
-    }
-
-    @Test
-    void foundOnTheModulePath() {
-        check.foundOnTheModulePath();
-    }
-
-    @Test
-    void foundOnTheClassPath() throws Exception {
-        check.foundOnTheClassPath();
+    ServiceLoaderTest() {
+        super(TcpTransportProvider.class, "io.nats4j.transport.tcp", Set.of("nats", "tls"));
     }
 }

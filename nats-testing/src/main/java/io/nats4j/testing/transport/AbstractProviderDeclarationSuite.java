@@ -19,17 +19,18 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 /**
  * Checks that a transport module declares its {@link TransportProvider} both ways (module-info
  * {@code provides}, and {@code META-INF/services} for the class path), that both declarations agree,
- * and that {@link ServiceLoader} finds the provider both ways. A transport's test class makes one with
- * its provider and calls each check from a test method.
+ * and that {@link ServiceLoader} finds the provider both ways, as JUnit 5 tests. A transport module's
+ * test class extends it, naming its provider, module and schemes.
  *
  * <p>Pitfalls: the tests must run on the module path (the module checks fail otherwise); the class-path
  * check loads the provider's and {@code nats-protocol}'s jars or directories in a fresh class loader.
  */
-public final class ProviderDeclarationCheck {
+public abstract class AbstractProviderDeclarationSuite {
 
     private static final String SERVICE = TransportProvider.class.getName();
     private static final String FILE = "META-INF/services/" + SERVICE;
@@ -39,13 +40,13 @@ public final class ProviderDeclarationCheck {
     private final Set<String> schemes;
 
     /**
-     * A check of one provider.
+     * The suite for one provider.
      *
      * @param provider the provider class
      * @param moduleName the name of the module that holds it and exports its package
      * @param schemes the schemes the provider must report
      */
-    public ProviderDeclarationCheck(Class<? extends TransportProvider> provider, String moduleName,
+    protected AbstractProviderDeclarationSuite(Class<? extends TransportProvider> provider, String moduleName,
             Set<String> schemes) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.moduleName = Objects.requireNonNull(moduleName, "moduleName");
@@ -80,6 +81,7 @@ public final class ProviderDeclarationCheck {
      *
      * @throws IOException when the services file cannot be read
      */
+    @Test
     public void moduleInfoAndServicesFileAgree() throws IOException {
         Set<String> module = declaredInModule();
         assertEquals(Set.of(provider.getName()), module);
@@ -87,8 +89,9 @@ public final class ProviderDeclarationCheck {
     }
 
     /** {@link ServiceLoader} finds the provider exactly once in the boot layer, with its schemes. */
+    @Test
     public void foundOnTheModulePath() {
-        ProviderDeclarationCheck.class.getModule().addUses(TransportProvider.class);
+        AbstractProviderDeclarationSuite.class.getModule().addUses(TransportProvider.class);
         List<TransportProvider> found = ServiceLoader.load(ModuleLayer.boot(), TransportProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(provider::isInstance)
@@ -103,6 +106,7 @@ public final class ProviderDeclarationCheck {
      *
      * @throws Exception when the class loader or the reflective calls fail
      */
+    @Test
     public void foundOnTheClassPath() throws Exception {
         URL ours = provider.getProtectionDomain().getCodeSource().getLocation();
         URL protocol = TransportProvider.class.getProtectionDomain().getCodeSource().getLocation();
@@ -110,7 +114,7 @@ public final class ProviderDeclarationCheck {
         try (URLClassLoader classPath = new URLClassLoader(new URL[] {ours, protocol}, null)) {
             Class<?> service = classPath.loadClass(SERVICE);
             assertTrue(!service.getModule().isNamed(), "loaded from the class path");
-            Module self = ProviderDeclarationCheck.class.getModule();
+            Module self = AbstractProviderDeclarationSuite.class.getModule();
             self.addUses(service);
             self.addReads(service.getModule());
             Set<String> names = new TreeSet<>();
