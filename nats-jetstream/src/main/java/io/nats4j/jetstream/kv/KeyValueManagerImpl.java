@@ -5,8 +5,8 @@ import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.JetStreamApiException;
 import io.nats4j.jetstream.Stream;
 import io.nats4j.jetstream.StreamConfig;
+import io.nats4j.jetstream.internal.BucketStreams;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,43 +44,27 @@ final class KeyValueManagerImpl implements KeyValueManager {
 
     @Override
     public KeyValue create(KeyValueConfig config) {
-        try {
-            js.createStream(streamConfig(config));
-        } catch (JetStreamApiException e) {
-            if (e.errorCode() == JetStreamApiException.STREAM_NAME_IN_USE) {
-                throw new KeyValueException("key/value bucket '" + config.bucket()
-                        + "' exists with another configuration", e);
-            }
-            throw e;
-        }
+        BucketStreams.translating(() -> js.createStream(streamConfig(config)),
+                JetStreamApiException.STREAM_NAME_IN_USE,
+                e -> new KeyValueException("key/value bucket '" + config.bucket()
+                        + "' exists with another configuration", e));
         return bucket(config.bucket());
     }
 
     @Override
     public KeyValue update(KeyValueConfig config) {
-        try {
-            js.updateStream(streamConfig(config));
-        } catch (JetStreamApiException e) {
-            if (e.errorCode() == JetStreamApiException.STREAM_NOT_FOUND) {
-                throw new KeyValueException("no key/value bucket '" + config.bucket() + "' to update", e);
-            }
-            throw e;
-        }
+        BucketStreams.translating(() -> js.updateStream(streamConfig(config)),
+                JetStreamApiException.STREAM_NOT_FOUND,
+                e -> new KeyValueException("no key/value bucket '" + config.bucket() + "' to update", e));
         return bucket(config.bucket());
     }
 
     @Override
     public KeyValue bucket(String name) {
         Keys.checkBucket(name);
-        Stream stream;
-        try {
-            stream = js.stream(STREAM_PREFIX + name);
-        } catch (JetStreamApiException e) {
-            if (e.errorCode() == JetStreamApiException.STREAM_NOT_FOUND) {
-                throw new KeyValueException("no key/value bucket '" + name + "'", e);
-            }
-            throw e;
-        }
+        Stream stream = BucketStreams.translating(() -> js.stream(STREAM_PREFIX + name),
+                JetStreamApiException.STREAM_NOT_FOUND,
+                e -> new KeyValueException("no key/value bucket '" + name + "'", e));
         return new KeyValueImpl(js, name, stream);
     }
 
@@ -92,12 +76,6 @@ final class KeyValueManagerImpl implements KeyValueManager {
 
     @Override
     public List<String> bucketNames() {
-        List<String> names = new ArrayList<>();
-        for (String s : js.streamNames()) {
-            if (s.startsWith(STREAM_PREFIX) && s.length() > STREAM_PREFIX.length()) {
-                names.add(s.substring(STREAM_PREFIX.length()));
-            }
-        }
-        return names;
+        return BucketStreams.bucketNames(js, STREAM_PREFIX);
     }
 }

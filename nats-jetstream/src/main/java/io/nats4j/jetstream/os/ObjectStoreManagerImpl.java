@@ -5,7 +5,7 @@ import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.JetStreamApiException;
 import io.nats4j.jetstream.Stream;
 import io.nats4j.jetstream.StreamConfig;
-import java.util.ArrayList;
+import io.nats4j.jetstream.internal.BucketStreams;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,30 +36,19 @@ final class ObjectStoreManagerImpl implements ObjectStoreManager {
 
     @Override
     public ObjectStore create(ObjectStoreConfig config) {
-        try {
-            js.createStream(streamConfig(config));
-        } catch (JetStreamApiException e) {
-            if (e.errorCode() == JetStreamApiException.STREAM_NAME_IN_USE) {
-                throw new ObjectStoreException("object store '" + config.bucket()
-                        + "' exists with another configuration", e);
-            }
-            throw e;
-        }
+        BucketStreams.translating(() -> js.createStream(streamConfig(config)),
+                JetStreamApiException.STREAM_NAME_IN_USE,
+                e -> new ObjectStoreException("object store '" + config.bucket()
+                        + "' exists with another configuration", e));
         return bucket(config.bucket());
     }
 
     @Override
     public ObjectStore bucket(String name) {
         Names.checkBucket(name);
-        Stream stream;
-        try {
-            stream = js.stream(STREAM_PREFIX + name);
-        } catch (JetStreamApiException e) {
-            if (e.errorCode() == JetStreamApiException.STREAM_NOT_FOUND) {
-                throw new ObjectStoreException("no object store '" + name + "'", e);
-            }
-            throw e;
-        }
+        Stream stream = BucketStreams.translating(() -> js.stream(STREAM_PREFIX + name),
+                JetStreamApiException.STREAM_NOT_FOUND,
+                e -> new ObjectStoreException("no object store '" + name + "'", e));
         return new ObjectStoreImpl(js, this, name, stream);
     }
 
@@ -71,12 +60,6 @@ final class ObjectStoreManagerImpl implements ObjectStoreManager {
 
     @Override
     public List<String> bucketNames() {
-        List<String> names = new ArrayList<>();
-        for (String s : js.streamNames()) {
-            if (s.startsWith(STREAM_PREFIX) && s.length() > STREAM_PREFIX.length()) {
-                names.add(s.substring(STREAM_PREFIX.length()));
-            }
-        }
-        return names;
+        return BucketStreams.bucketNames(js, STREAM_PREFIX);
     }
 }

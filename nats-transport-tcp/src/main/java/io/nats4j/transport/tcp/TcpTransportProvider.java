@@ -2,12 +2,12 @@ package io.nats4j.transport.tcp;
 
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NatsUri;
+import io.nats4j.protocol.internal.net.ProviderArgs;
 import io.nats4j.protocol.spi.Transport;
 import io.nats4j.protocol.spi.TransportOptions;
 import io.nats4j.protocol.spi.TransportProvider;
 import io.nats4j.transport.tcp.internal.Connector;
 import java.io.IOException;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -74,12 +74,7 @@ public final class TcpTransportProvider implements TransportProvider {
      */
     @Override
     public Transport open(NatsUri server, TransportOptions options) throws IOException {
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(options, "options");
-        if (!SCHEMES.contains(server.scheme())) {
-            throw new NatsIllegalArgumentException("the TCP transport serves nats:// and tls://, not "
-                    + server.redacted());
-        }
+        ProviderArgs.check(server, options, SCHEMES, "the TCP transport serves nats:// and tls://");
         return Connector.open(server, options);
     }
 

@@ -2,12 +2,12 @@ package io.nats4j.transport.ws;
 
 import io.nats4j.protocol.NatsIllegalArgumentException;
 import io.nats4j.protocol.NatsUri;
+import io.nats4j.protocol.internal.net.ProviderArgs;
 import io.nats4j.protocol.spi.Transport;
 import io.nats4j.protocol.spi.TransportOptions;
 import io.nats4j.protocol.spi.TransportProvider;
 import io.nats4j.transport.ws.internal.WsConnector;
 import java.io.IOException;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -70,12 +70,7 @@ public final class WsTransportProvider implements TransportProvider {
      */
     @Override
     public Transport open(NatsUri server, TransportOptions options) throws IOException {
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(options, "options");
-        if (!SCHEMES.contains(server.scheme())) {
-            throw new NatsIllegalArgumentException("the WebSocket transport serves ws:// and wss://, not "
-                    + server.redacted());
-        }
+        ProviderArgs.check(server, options, SCHEMES, "the WebSocket transport serves ws:// and wss://");
         return WsConnector.open(server, options);
     }
 

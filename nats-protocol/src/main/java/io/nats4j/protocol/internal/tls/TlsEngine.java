@@ -330,75 +330,99 @@ public final class TlsEngine {
             int i = 0;
             long stalledSince = 0;
             for (;;) {
-                while (i < srcs.length && !srcs[i].hasRemaining()) {
-                    i++;
-                }
+                i = skipEmpty(srcs, i);
                 if (i == srcs.length) {
                     return;
                 }
-                netOut.clear();
-                int packet = engine.getSession().getPacketBufferSize();
-                boolean progress = false;
-                // gather several records per socket write: fewer system calls for large payloads
-                while (i < srcs.length) {
-                    SSLEngineResult r;
-                    try {
-                        r = engine.wrap(srcs, i, srcs.length - i, netOut);
-                    } catch (SSLException e) {
-                        throw TlsErrors.tls(e, where, peerHost, false, false);
-                    }
-                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
-                        throw io.isClosed() ? io.closedException()
-                                : new SSLException("TLS connection to " + where + " is closed");
-                    }
-                    if (r.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
-                        runTasks();
-                    }
-                    if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                        if (netOut.position() == 0) {
-                            netOut = grow(netOut, packet * RECORDS_PER_WRITE);
-                            continue;
-                        }
-                        break;
-                    }
-                    if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
-                        break;
-                    }
-                    progress = true;
-                    while (i < srcs.length && !srcs[i].hasRemaining()) {
-                        i++;
-                    }
-                    if (netOut.remaining() < packet) {
-                        break;
-                    }
-                }
+                boolean progress = wrapRecords(srcs, i);
                 netOut.flip();
                 if (netOut.hasRemaining()) {
                     io.writeFully(netOut, io.writeTimeoutNanos(), "write");
                 }
-                if (progress) {
-                    stalledSince = 0;
-                } else {
-                    // The engine produced nothing: it waits for the reader to unwrap a handshake
-                    // message (a TLS 1.2 renegotiation, which NATS servers do not start). Rare, so a
-                    // short bounded park is preferred to a condition shared with the reader.
-                    long now = System.nanoTime();
-                    if (stalledSince == 0) {
-                        stalledSince = now;
-                    } else if (now - stalledSince > io.writeTimeoutNanos()) {
-                        throw new SSLException("TLS write to " + where + " stalled for "
-                                + TimeUnit.NANOSECONDS.toMillis(io.writeTimeoutNanos())
-                                + " ms waiting for a TLS renegotiation to finish");
-                    }
-                    if (io.isClosed()) {
-                        throw io.closedException();
-                    }
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                }
+                stalledSince = progress ? 0 : awaitRenegotiation(stalledSince);
             }
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private static int skipEmpty(ByteBuffer[] srcs, int from) {
+        int i = from;
+        while (i < srcs.length && !srcs[i].hasRemaining()) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Encrypts from {@code srcs[from..]} into a cleared {@link #netOut}, gathering several records per
+     * socket write (fewer system calls for large payloads), until the sources are empty, netOut has
+     * no room for another record, or the engine produces nothing.
+     *
+     * @return whether the engine consumed or produced anything
+     */
+    private boolean wrapRecords(ByteBuffer[] srcs, int from) throws IOException {
+        netOut.clear();
+        int packet = engine.getSession().getPacketBufferSize();
+        boolean progress = false;
+        int i = from;
+        while (i < srcs.length) {
+            SSLEngineResult r;
+            try {
+                r = engine.wrap(srcs, i, srcs.length - i, netOut);
+            } catch (SSLException e) {
+                throw TlsErrors.tls(e, where, peerHost, false, false);
+            }
+            if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                throw io.isClosed() ? io.closedException()
+                        : new SSLException("TLS connection to " + where + " is closed");
+            }
+            if (r.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                runTasks();
+            }
+            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                if (netOut.position() == 0) {
+                    netOut = grow(netOut, packet * RECORDS_PER_WRITE);
+                    continue;
+                }
+                break;
+            }
+            if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
+                break;
+            }
+            progress = true;
+            i = skipEmpty(srcs, i);
+            if (netOut.remaining() < packet) {
+                break;
+            }
+        }
+        return progress;
+    }
+
+    /**
+     * The engine produced nothing: it waits for the reader to unwrap a handshake message (a TLS 1.2
+     * renegotiation, which NATS servers do not start). Rare, so a short bounded park is preferred to a
+     * condition shared with the reader.
+     *
+     * @param stalledSince when the stall began, 0 when this is its first round
+     * @return when the stall began
+     * @throws IOException when the stall outlasts the write timeout, or the socket is closed
+     */
+    private long awaitRenegotiation(long stalledSince) throws IOException {
+        long now = System.nanoTime();
+        long since = stalledSince;
+        if (since == 0) {
+            since = now;
+        } else if (now - since > io.writeTimeoutNanos()) {
+            throw new SSLException("TLS write to " + where + " stalled for "
+                    + TimeUnit.NANOSECONDS.toMillis(io.writeTimeoutNanos())
+                    + " ms waiting for a TLS renegotiation to finish");
+        }
+        if (io.isClosed()) {
+            throw io.closedException();
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        return since;
     }
 
     /** Sends close_notify unless a write is in progress; never blocks. */
