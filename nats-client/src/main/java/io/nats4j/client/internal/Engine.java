@@ -114,23 +114,31 @@ final class Engine implements Reader.Events {
     // ---- connect and sessions
 
     /**
-     * Makes the first connection: each server of the pool once, in order; or, with
-     * {@code retryOnFailedConnect}, starts the reconnect loop and returns at once.
+     * Makes the first connection: each server of the pool once, in order. When that fails and
+     * {@code retryOnFailedConnect} is set, reports the failure, starts the reconnect loop and returns.
      *
      * @throws NatsException the last failure
      */
     void connect() {
-        if (options.retryOnFailedConnect()) {
+        Reconnector.Outcome o;
+        try {
+            o = reconnector.firstConnect();
+        } catch (RuntimeException | Error e) {
+            close(e);
+            throw e instanceof NatsException ne ? ne
+                    : new NatsConnectionException("connect failed: " + e, e);
+        }
+        if (o.connected() != null && activate(o.connected().session())) {
+            return;
+        }
+        NatsException failure = o.gaveUp() != null ? o.gaveUp() : new NatsConnectionException("connection closed");
+        if (options.retryOnFailedConnect() && !lifecycle.isClosed()) {
+            listeners.error("connect", failure);
             synchronized (this) {
                 startReconnectLocked();
             }
             return;
         }
-        Reconnector.Outcome o = reconnector.firstConnect();
-        if (o.connected() != null && activate(o.connected().session())) {
-            return;
-        }
-        NatsException failure = o.gaveUp() != null ? o.gaveUp() : new NatsConnectionException("connection closed");
         close(failure);
         throw failure;
     }
@@ -198,7 +206,21 @@ final class Engine implements Reader.Events {
     }
 
     private void reconnectLoop() {
-        Reconnector.Outcome o = reconnector.reconnect();
+        Reconnector.Outcome o;
+        try {
+            o = reconnector.reconnect();
+        } catch (RuntimeException | Error e) {
+            // a defect, not a failed attempt (those are reported and retried): never leave the
+            // status RECONNECTING with no thread behind it
+            synchronized (this) {
+                if (reconnectThread == Thread.currentThread()) {
+                    reconnectThread = null;
+                }
+            }
+            listeners.error("reconnect", e);
+            close(e);
+            return;
+        }
         if (o.connected() != null) {
             activate(o.connected().session());
             return;

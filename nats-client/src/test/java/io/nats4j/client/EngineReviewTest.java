@@ -1,0 +1,85 @@
+package io.nats4j.client;
+
+import static io.nats4j.client.TestSupport.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.nats4j.testing.LeakCheckExtension;
+import io.nats4j.testing.NatsServerConfig;
+import io.nats4j.testing.NatsServerExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Defects a review of the redesigned engine found (requestAsync/drain stages waiting for each other,
+ * CLOSED lost at close, authenticators throwing, retryOnFailedConnect), against a real server. Each
+ * test failed before its fix.
+ */
+@ExtendWith(LeakCheckExtension.class)
+class EngineReviewTest {
+
+    @RegisterExtension
+    static final NatsServerExtension NATS = NatsServerExtension.withConfig(NatsServerConfig.builder().build());
+
+    /** An authenticator that throws a RuntimeException once, on the first reconnect attempt. */
+    @Test
+    void aReconnectSurvivesAnAuthenticatorThatThrowsOnce() throws Exception {
+        try (io.nats4j.testing.NatsServer server = io.nats4j.testing.NatsServer.start()) {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            TestSupport.Recorder rec = new TestSupport.Recorder();
+            Connection nc = Nats.connect(rec.on(Options.builder().server(server.url())
+                    .reconnectWait(Duration.ofMillis(50)).maxReconnects(-1)
+                    .authenticator(info -> {
+                        if (calls.incrementAndGet() == 2) {
+                            throw new IllegalStateException("token source unavailable");
+                        }
+                        return io.nats4j.protocol.spi.ConnectAuth.NONE;
+                    })).build());
+            try {
+                server.restart();
+                try {
+                    TestSupport.await("reconnect", () -> rec.events.contains(ConnectionEvent.RECONNECTED)
+                            || nc.status() == Status.CLOSED);
+                } catch (AssertionError e) {
+                    throw new AssertionError("neither reconnected nor closed: status " + nc.status() + ", authenticator calls "
+                            + calls.get() + ", errors " + rec.exceptions + ", events " + rec.events, e);
+                }
+            } finally {
+                nc.close();
+            }
+        }
+    }
+
+    /** retryOnFailedConnect: "when the first connect fails, return a connection anyway" - here it does not fail. */
+    @Test
+    void retryOnFailedConnectWithAServerUpIsConnectedWhenConnectReturns() {
+        try (Connection nc = Nats.connect(Options.builder().server(NATS.server().url()).retryOnFailedConnect(true).build())) {
+            nc.flush(WAIT); // the server is up: nothing failed
+            assertEquals(Status.CONNECTED, nc.status());
+        }
+    }
+
+    /** retryOnFailedConnect with maxReconnects 0 and a server up: never even tried. */
+    @Test
+    void retryOnFailedConnectWithNoReconnectsStillTriesOnce() {
+        try (Connection nc = Nats.connect(Options.builder().server(NATS.server().url()).retryOnFailedConnect(true)
+                .maxReconnects(0).build())) {
+            TestSupport.await("connected or closed", () -> nc.status() == Status.CONNECTED || nc.status() == Status.CLOSED);
+            assertEquals(Status.CONNECTED, nc.status());
+        }
+    }
+
+    /** An authenticator throwing a RuntimeException on the first connect: connect() fails, nothing stays behind. */
+    @Test
+    void aFirstConnectWhoseAuthenticatorThrowsLeavesNoThread() {
+        Options o = Options.builder().server(NATS.server().url()).authenticator(info -> {
+            throw new IllegalStateException("token source unavailable");
+        }).build();
+        Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> Nats.connect(o));
+        org.junit.jupiter.api.Assertions.assertTrue(t instanceof io.nats4j.protocol.NatsException, "not a NatsException: " + t);
+    }
+}
