@@ -82,4 +82,53 @@ class EngineReviewTest {
         Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> Nats.connect(o));
         org.junit.jupiter.api.Assertions.assertTrue(t instanceof io.nats4j.protocol.NatsException, "not a NatsException: " + t);
     }
+
+    /** close() while a handler is busy: the listener must still hear CLOSED. */
+    @org.junit.jupiter.api.RepeatedTest(3)
+    void closedIsAnnouncedEvenWhenAHandlerHeldCloseUp() throws Exception {
+        TestSupport.Recorder rec = new TestSupport.Recorder();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        Connection nc = Nats.connect(rec.on(Options.builder().server(NATS.server().url())).build());
+        nc.subscribe("busy", m -> {
+            entered.countDown();
+            try {
+                never.await(); // a slow handler; close() interrupts it after its grace period
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        nc.flush(WAIT);
+        nc.publish("busy", new byte[0]);
+        entered.await(10, TimeUnit.SECONDS);
+        nc.close();
+        TestSupport.await("CLOSED event", Duration.ofSeconds(3), () -> rec.events.contains(ConnectionEvent.CLOSED));
+    }
+
+    /** The events thread is busy when close() runs: CLOSED is queued behind, then discarded by shutdownNow(). */
+    @Test
+    void closedIsAnnouncedAfterABusyListener() throws Exception {
+        java.util.List<ConnectionEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch inListener = new java.util.concurrent.CountDownLatch(1);
+        Connection nc = Nats.connect(Options.builder().server(NATS.server().url())
+                .connectionListener((c, e) -> events.add(e))
+                .errorListener(new ErrorListener() {
+                    @Override
+                    public void exception(Connection c, Throwable t) {
+                        inListener.countDown();
+                        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+                        while (System.nanoTime() < until) { // a slow listener (e.g. a blocking log sink), interrupts ignored
+                            java.util.concurrent.locks.LockSupport.parkNanos(until - System.nanoTime());
+                        }
+                    }
+                }).build());
+        nc.subscribe("boom", m -> {
+            throw new IllegalStateException("handler failed");
+        });
+        nc.flush(WAIT);
+        nc.publish("boom", new byte[0]);
+        inListener.await(10, TimeUnit.SECONDS);
+        nc.close();
+        TestSupport.await("CLOSED event", Duration.ofSeconds(5), () -> events.contains(ConnectionEvent.CLOSED));
+    }
 }

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Engine implements Reader.Events {
 
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** How long close() waits for the listeners to hear CLOSED before interrupting a stuck one. */
+    private static final long LISTENER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     final int id = IDS.incrementAndGet();
     final Options options;
@@ -340,7 +342,9 @@ final class Engine implements Reader.Events {
         dispatcher.shutdown(joinUntil);
         lifecycle.closeCompleted();
         timer.shutdown();
-        listeners.shutdown(joinUntil);
+        // the events thread's own grace, from when CLOSED was queued: a slow handler or step above
+        // may have used up the shared budget, and CLOSED must still be heard
+        listeners.shutdown(System.nanoTime() + LISTENER_GRACE_NANOS);
         if (!Thread.currentThread().getName().equals("nats4j-timer-" + id)) {
             try {
                 timer.awaitTermination(Math.max(1, joinUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
