@@ -36,6 +36,8 @@ public class EncoderBenchmark {
     private final String reply = "_INBOX.Abc123Def456GhiJkl.42";
     private ByteBuffer buffer;
     private byte[] payload;
+    private final byte[] headerBlock = "NATS/1.0\r\nNats-Msg-Id: 0123456789\r\nTrace: abc\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** Creates the benchmark state; JMH calls {@link #setup()}. */
     public EncoderBenchmark() {
@@ -76,6 +78,21 @@ public class EncoderBenchmark {
             b.clear();
         }
         Encoder.pub(b, subject, reply, payload, 0, payloadSize);
+        return b.position();
+    }
+
+    /**
+     * {@code HPUB subject reply hdr total} with a pre-encoded header block, as a publish with headers does.
+     *
+     * @return the buffer position, so the write is not dead
+     */
+    @Benchmark
+    public int hpub() {
+        ByteBuffer b = buffer;
+        if (b.remaining() < 1024) {
+            b.clear();
+        }
+        Encoder.hpub(b, subject, reply, headerBlock, payload, 0, payloadSize);
         return b.position();
     }
 }

@@ -10,6 +10,7 @@ import io.nats4j.protocol.spi.Authenticator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,8 +41,8 @@ final class Engine implements Reader.Events {
     final Counters counters = new Counters();
     final OutboundBuffer out;
     final Dispatcher dispatcher;
-    /** Completes futures handed to the application (requestAsync), never on the reader thread. */
-    final Executor completions;
+    /** Completes futures handed to the application; runs the stage inline when the executor refuses. */
+    final BatchingExecutor completions;
     final SubscriptionRegistry registry;
     final RequestMux mux;
     final Liveness liveness;
@@ -71,7 +72,7 @@ final class Engine implements Reader.Events {
         this.out = new OutboundBuffer(options.reconnectBufferSize(), options.writeTimeout().toNanos());
         this.dispatcher = new Dispatcher(options.executor().orElse(null),
                 options.threadFactory().orElseGet(() -> numbered("dispatch")));
-        this.completions = dispatcher.completions();
+        this.completions = new BatchingExecutor(inlineWhenRefused(dispatcher.executor()));
         this.registry = new SubscriptionRegistry(facade, out, dispatcher, listeners, counters, lifecycle::isClosed,
                 options.pendingMessageLimit(), options.pendingByteLimit());
         this.mux = new RequestMux(options.inboxPrefix(), registry, timer);
@@ -111,6 +112,17 @@ final class Engine implements Reader.Events {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    private static Executor inlineWhenRefused(Executor e) {
+        // a refused stage would otherwise throw out of whichever thread completed the future
+        return task -> {
+            try {
+                e.execute(task);
+            } catch (RejectedExecutionException refused) {
+                task.run();
+            }
+        };
     }
 
     // ---- connect and sessions
@@ -160,7 +172,7 @@ final class Engine implements Reader.Events {
             pool.setCurrent(s.entry);
             info = s.info;
             session = s;
-            Reader reader = new Reader(s, registry, out, this);
+            Reader reader = new Reader(s, registry, out, this, completions);
             s.inbound.target(reader);
             out.attach(s, registry);
             s.reader = threads("reader").newThread(reader);

@@ -36,16 +36,20 @@ final class Reader implements Runnable, ParserSink {
     private final OutboundBuffer out;
     private final Events events;
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
+    private final BatchingExecutor completions;
 
-    Reader(Session session, SubscriptionRegistry registry, OutboundBuffer out, Events events) {
+    Reader(Session session, SubscriptionRegistry registry, OutboundBuffer out, Events events,
+            BatchingExecutor completions) {
         this.session = session;
         this.registry = registry;
         this.out = out;
         this.events = events;
+        this.completions = completions;
     }
 
     @Override
     public void run() {
+        completions.collectOnCurrentThread();
         try {
             while (!session.dead) {
                 buffer.clear();
@@ -55,11 +59,14 @@ final class Reader implements Runnable, ParserSink {
                 }
                 buffer.flip();
                 session.parser.parse(buffer);
+                completions.flush();
             }
         } catch (IOException e) {
             events.failed(session, e);
         } catch (Throwable t) {
             events.broken(session, t);
+        } finally {
+            completions.stopCollecting();
         }
     }
 

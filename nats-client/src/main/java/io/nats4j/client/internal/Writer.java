@@ -23,7 +23,8 @@ final class Writer implements Runnable {
     @Override
     public void run() {
         ByteBuffer buf;
-        while ((buf = out.take(session)) != null) {
+        ByteBuffer written = null;
+        while ((buf = out.take(session, written)) != null) {
             buf.flip();
             try {
                 session.transport.write(buf);
@@ -32,7 +33,7 @@ final class Writer implements Runnable {
                 failed.accept(session, e);
                 return;
             }
-            out.release(buf);
+            written = buf;
         }
     }
 }
