@@ -131,4 +131,58 @@ class EngineReviewTest {
         nc.close();
         TestSupport.await("CLOSED event", Duration.ofSeconds(5), () -> events.contains(ConnectionEvent.CLOSED));
     }
+
+    /** A requestAsync stage that waits (bounded) for a second requestAsync on the same connection. */
+    @Test
+    void aRequestAsyncStageCanWaitForAnotherRequestAsync() throws Exception {
+        try (Connection nc = Nats.connect(NATS.server().url())) {
+            nc.subscribe("svc", m -> m.respond(m.data()));
+            nc.flush(WAIT);
+            CompletableFuture<String> outer = nc.requestAsync("svc", "a".getBytes(StandardCharsets.UTF_8), WAIT)
+                    .thenApply(m -> {
+                        try {
+                            return nc.requestAsync("svc", "b".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(2))
+                                    .get(3, TimeUnit.SECONDS).dataAsString();
+                        } catch (Exception e) {
+                            return "inner failed: " + e;
+                        }
+                    });
+            assertEquals("b", outer.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /** A requestAsync stage that join()s a second requestAsync never returns, not even after close(). */
+    @Test
+    void closeEndsEveryThreadEvenWithARequestAsyncStageWaitingForAnother() throws Exception {
+        java.util.concurrent.CountDownLatch inStage = new java.util.concurrent.CountDownLatch(1);
+        Connection nc = Nats.connect(NATS.server().url());
+        nc.subscribe("svc", m -> m.respond(m.data()));
+        nc.flush(WAIT);
+        nc.requestAsync("svc", new byte[1], WAIT).thenAccept(m -> {
+            inStage.countDown();
+            nc.requestAsync("svc", new byte[1], Duration.ofSeconds(1)).join(); // bounded: the request has a 1 s timeout
+        });
+        inStage.await(10, TimeUnit.SECONDS);
+        nc.close();
+        io.nats4j.testing.LeakCheckExtension.assertNoClientThreads(Duration.ofSeconds(5));
+    }
+
+    /** A stage on one subscription's drain future waits (bounded) for another subscription's drain. */
+    @Test
+    void aDrainStageCanWaitForAnotherDrain() throws Exception {
+        try (Connection nc = Nats.connect(NATS.server().url())) {
+            Subscription one = nc.subscribe("one", m -> { });
+            Subscription two = nc.subscribe("two", m -> { });
+            nc.flush(WAIT);
+            CompletableFuture<String> result = one.drain(WAIT).thenApply(v -> {
+                try {
+                    two.drain(WAIT).get(3, TimeUnit.SECONDS);
+                    return "drained";
+                } catch (Exception e) {
+                    return "second drain failed: " + e;
+                }
+            });
+            assertEquals("drained", result.get(10, TimeUnit.SECONDS));
+        }
+    }
 }

@@ -72,14 +72,14 @@ final class Engine implements Reader.Events {
         this.out = new OutboundBuffer(options.reconnectBufferSize(), options.writeTimeout().toNanos());
         this.dispatcher = new Dispatcher(options.executor().orElse(null),
                 options.threadFactory().orElseGet(() -> numbered("dispatch")));
-        this.completions = new BatchingExecutor(inlineWhenRefused(dispatcher.executor()));
+        this.completions = new BatchingExecutor(inlineWhenRefused(dispatcher.executor()), timer);
         this.registry = new SubscriptionRegistry(facade, out, dispatcher, listeners, counters, lifecycle::isClosed,
                 options.pendingMessageLimit(), options.pendingByteLimit());
         this.mux = new RequestMux(options.inboxPrefix(), registry, timer);
         out.dropPublishesWithReply(mux::isAbandoned); // 11.9: an expired request is not sent after reconnect
         this.liveness = new Liveness(out, timer, options.pingInterval(), options.maxPingsOut(), () -> session,
                 () -> lifecycle.status().toString(), this::sessionFailed);
-        this.drainer = new Drainer(registry, liveness, timer, threads("drain"));
+        this.drainer = new Drainer(registry, liveness, timer, threads("drain"), completions);
         this.attempt = new ConnectAttempt(options, pool, authenticatorFor(options), timer, lifecycle::isClosed);
         this.reconnector = new Reconnector(pool, new Reconnector.Settings(options.maxReconnects(), options.reconnectWait(),
                 options.reconnectJitter(), options.reconnectJitterTls(), options.sslContext().isPresent()),
