@@ -185,4 +185,24 @@ class EngineReviewTest {
             assertEquals("drained", result.get(10, TimeUnit.SECONDS));
         }
     }
+
+    /** A connection that closes because of a failure tells the requests it fails why (issue 9: keep the close cause). */
+    @Test
+    void aRequestFailedByAClosingConnectionCarriesTheCloseCause() throws Exception {
+        try (io.nats4j.testing.NatsServer server = io.nats4j.testing.NatsServer.start()) {
+            Connection nc = Nats.connect(Options.builder().server(server.url()).maxReconnects(0).build());
+            try {
+                nc.subscribe("silent", m -> { }); // never answers
+                nc.flush(WAIT);
+                CompletableFuture<Message> pending = nc.requestAsync("silent", new byte[0], Duration.ofMinutes(1));
+                server.close();
+                Throwable t = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> pending.get(10, TimeUnit.SECONDS)).getCause();
+                org.junit.jupiter.api.Assertions.assertTrue(t instanceof io.nats4j.protocol.NatsConnectionException, t.toString());
+                org.junit.jupiter.api.Assertions.assertNotNull(t.getCause(), "the close cause is lost: " + t);
+            } finally {
+                nc.close();
+            }
+        }
+    }
 }

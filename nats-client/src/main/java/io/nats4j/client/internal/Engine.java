@@ -332,7 +332,7 @@ final class Engine implements Reader.Events {
         }
         attempt.abort();
         long joinUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        NatsConnectionException closed = new NatsConnectionException("connection closed");
+        NatsConnectionException closed = closedException();
         if (s != null) {
             if (!s.dead && Thread.currentThread() != s.writer) {
                 long flushFor = Math.min(options.writeTimeout().toNanos(), TimeUnit.SECONDS.toNanos(2));
@@ -364,6 +364,13 @@ final class Engine implements Reader.Events {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** What waiting requests and flushes fail with at close: names the close cause, when there was one. */
+    private NatsConnectionException closedException() {
+        Throwable cause = lifecycle.closeCause().orElse(null);
+        return cause == null ? new NatsConnectionException("connection closed")
+                : new NatsConnectionException("connection closed: " + cause.getMessage(), cause);
     }
 
     private static void join(Thread t, long deadline) {
