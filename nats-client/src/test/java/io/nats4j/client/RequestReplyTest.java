@@ -156,6 +156,7 @@ class RequestReplyTest {
         List<String> started = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
                 .map(Thread::getName).collect(java.util.stream.Collectors.toList());
         assertTrue(started.stream().allMatch(n -> n.startsWith("nats4j-dispatch-")), "only handler threads: " + started);
-        assertTrue(started.size() <= 4, "a thread per reply? " + started);
+        // a few runners may start when a batch stalls on a descheduled thread (the stall watchdog); never one per reply
+        assertTrue(started.size() <= 16, "a thread per reply? " + started);
     }
 }

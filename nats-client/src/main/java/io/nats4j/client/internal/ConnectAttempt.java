@@ -101,6 +101,9 @@ final class ConnectAttempt {
             return fail(new NatsConnectionException("could not connect to " + server.redacted() + ": " + e.getMessage(), e));
         } catch (NatsException e) {
             return fail(e);
+        } catch (RuntimeException e) {
+            return fail(new NatsConnectionException("could not connect to " + server.redacted()
+                    + ": the transport failed: " + e, e));
         }
         handshaking = transport;
         AtomicBoolean timedOut = new AtomicBoolean(); // set on the timer thread
@@ -129,6 +132,8 @@ final class ConnectAttempt {
             return fail(timedOut.get() && !(e instanceof NatsAuthException) ? timeout(server) : e);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return fail(new NatsConnectionException("connection closed during connect to " + server.redacted(), e));
+        } catch (RuntimeException e) {
+            return fail(new NatsConnectionException("connect to " + server.redacted() + " failed: " + e, e));
         } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);
@@ -191,7 +196,13 @@ final class ConnectAttempt {
 
     private ConnectAuth authFor(NatsUri server, ServerInfo si) {
         if (authenticator.isPresent()) {
-            return authenticator.get().authenticate(si);
+            try {
+                return authenticator.get().authenticate(si);
+            } catch (NatsException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new NatsAuthException("the authenticator failed for server " + server.redacted() + ": " + e, e);
+            }
         }
         Optional<String> userInfo = server.userInfo().or(pool::defaultUserInfo);
         if (userInfo.isPresent()) {

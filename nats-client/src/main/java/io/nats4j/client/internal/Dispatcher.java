@@ -1,11 +1,8 @@
 package io.nats4j.client.internal;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs subscriptions' delivery tasks: on the application's executor when it gave one, else on this
@@ -24,7 +21,6 @@ final class Dispatcher {
 
     private final Executor executor;
     private final ElasticPool own;
-    private final Serial completions;
 
     /**
      * @param appExecutor the application's executor, or null
@@ -42,17 +38,6 @@ final class Dispatcher {
             this.own = new ElasticPool(marked, 60, TimeUnit.SECONDS);
             this.executor = own;
         }
-        this.completions = new Serial(executor);
-    }
-
-    /**
-     * Where {@code requestAsync} futures are completed: one at a time, in order, on the handler
-     * executor, so a burst of replies uses one thread of it instead of starting one per reply.
-     *
-     * @return the executor; runs a task inline when the handler executor refuses it
-     */
-    Executor completions() {
-        return completions;
     }
 
     /**
@@ -123,39 +108,6 @@ final class Dispatcher {
             own.awaitTermination(deadlineNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Runs tasks one at a time on a base executor, borrowing one of its threads while any are queued. */
-    private static final class Serial implements Executor {
-        private final Executor base;
-        private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-        private final AtomicBoolean running = new AtomicBoolean();
-
-        Serial(Executor base) {
-            this.base = base;
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-            if (running.compareAndSet(false, true)) {
-                try {
-                    base.execute(this::drain);
-                } catch (RejectedExecutionException closed) {
-                    drain(); // a refused stage would otherwise throw out of whichever thread completed the future
-                }
-            }
-        }
-
-        private void drain() {
-            do {
-                Runnable r;
-                while ((r = tasks.poll()) != null) {
-                    r.run();
-                }
-                running.set(false);
-            } while (!tasks.isEmpty() && running.compareAndSet(false, true));
         }
     }
 }

@@ -37,11 +37,18 @@ final class Drainer {
     private final ThreadPoolExecutor thread;
     /** Runs the steps on {@link #thread}; inline once it is shut down (a refused stage would throw). */
     private final Executor steps;
+    /**
+     * Completes the futures handed to the application for a subscription's drain: a stage chained on
+     * one must not run on the drain thread, where it would hold back every other drain's steps.
+     */
+    private final Executor completions;
     /** Drains not yet complete; close fails them. */
     private final Set<Guarded> running = ConcurrentHashMap.newKeySet();
 
-    Drainer(SubscriptionRegistry registry, Liveness liveness, ScheduledExecutorService timer, ThreadFactory threads) {
+    Drainer(SubscriptionRegistry registry, Liveness liveness, ScheduledExecutorService timer, ThreadFactory threads,
+            Executor completions) {
         this.registry = registry;
+        this.completions = completions;
         this.liveness = liveness;
         this.timer = timer;
         this.thread = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
@@ -69,10 +76,10 @@ final class Drainer {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         running.add(done);
-        drainSubscriptions(List.of(sub), deadline).whenComplete((v, e) -> {
+        drainSubscriptions(List.of(sub), deadline).whenCompleteAsync((v, e) -> {
             running.remove(done);
             complete(done, e);
-        });
+        }, completions);
         return done;
     }
 

@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Engine implements Reader.Events {
 
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** How long close() waits for the listeners to hear CLOSED before interrupting a stuck one. */
+    private static final long LISTENER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     final int id = IDS.incrementAndGet();
     final Options options;
@@ -70,14 +72,14 @@ final class Engine implements Reader.Events {
         this.out = new OutboundBuffer(options.reconnectBufferSize(), options.writeTimeout().toNanos());
         this.dispatcher = new Dispatcher(options.executor().orElse(null),
                 options.threadFactory().orElseGet(() -> numbered("dispatch")));
-        this.completions = new BatchingExecutor(inlineWhenRefused(dispatcher.executor()));
+        this.completions = new BatchingExecutor(inlineWhenRefused(dispatcher.executor()), timer);
         this.registry = new SubscriptionRegistry(facade, out, dispatcher, listeners, counters, lifecycle::isClosed,
                 options.pendingMessageLimit(), options.pendingByteLimit());
         this.mux = new RequestMux(options.inboxPrefix(), registry, timer);
         out.dropPublishesWithReply(mux::isAbandoned); // 11.9: an expired request is not sent after reconnect
         this.liveness = new Liveness(out, timer, options.pingInterval(), options.maxPingsOut(), () -> session,
                 () -> lifecycle.status().toString(), this::sessionFailed);
-        this.drainer = new Drainer(registry, liveness, timer, threads("drain"));
+        this.drainer = new Drainer(registry, liveness, timer, threads("drain"), completions);
         this.attempt = new ConnectAttempt(options, pool, authenticatorFor(options), timer, lifecycle::isClosed);
         this.reconnector = new Reconnector(pool, new Reconnector.Settings(options.maxReconnects(), options.reconnectWait(),
                 options.reconnectJitter(), options.reconnectJitterTls(), options.sslContext().isPresent()),
@@ -126,23 +128,31 @@ final class Engine implements Reader.Events {
     // ---- connect and sessions
 
     /**
-     * Makes the first connection: each server of the pool once, in order; or, with
-     * {@code retryOnFailedConnect}, starts the reconnect loop and returns at once.
+     * Makes the first connection: each server of the pool once, in order. When that fails and
+     * {@code retryOnFailedConnect} is set, reports the failure, starts the reconnect loop and returns.
      *
      * @throws NatsException the last failure
      */
     void connect() {
-        if (options.retryOnFailedConnect()) {
+        Reconnector.Outcome o;
+        try {
+            o = reconnector.firstConnect();
+        } catch (RuntimeException | Error e) {
+            close(e);
+            throw e instanceof NatsException ne ? ne
+                    : new NatsConnectionException("connect failed: " + e, e);
+        }
+        if (o.connected() != null && activate(o.connected().session())) {
+            return;
+        }
+        NatsException failure = o.gaveUp() != null ? o.gaveUp() : new NatsConnectionException("connection closed");
+        if (options.retryOnFailedConnect() && !lifecycle.isClosed()) {
+            listeners.error("connect", failure);
             synchronized (this) {
                 startReconnectLocked();
             }
             return;
         }
-        Reconnector.Outcome o = reconnector.firstConnect();
-        if (o.connected() != null && activate(o.connected().session())) {
-            return;
-        }
-        NatsException failure = o.gaveUp() != null ? o.gaveUp() : new NatsConnectionException("connection closed");
         close(failure);
         throw failure;
     }
@@ -210,7 +220,21 @@ final class Engine implements Reader.Events {
     }
 
     private void reconnectLoop() {
-        Reconnector.Outcome o = reconnector.reconnect();
+        Reconnector.Outcome o;
+        try {
+            o = reconnector.reconnect();
+        } catch (RuntimeException | Error e) {
+            // a defect, not a failed attempt (those are reported and retried): never leave the
+            // status RECONNECTING with no thread behind it
+            synchronized (this) {
+                if (reconnectThread == Thread.currentThread()) {
+                    reconnectThread = null;
+                }
+            }
+            listeners.error("reconnect", e);
+            close(e);
+            return;
+        }
         if (o.connected() != null) {
             activate(o.connected().session());
             return;
@@ -308,7 +332,7 @@ final class Engine implements Reader.Events {
         }
         attempt.abort();
         long joinUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        NatsConnectionException closed = new NatsConnectionException("connection closed");
+        NatsConnectionException closed = closedException();
         if (s != null) {
             if (!s.dead && Thread.currentThread() != s.writer) {
                 long flushFor = Math.min(options.writeTimeout().toNanos(), TimeUnit.SECONDS.toNanos(2));
@@ -330,7 +354,9 @@ final class Engine implements Reader.Events {
         dispatcher.shutdown(joinUntil);
         lifecycle.closeCompleted();
         timer.shutdown();
-        listeners.shutdown(joinUntil);
+        // the events thread's own grace, from when CLOSED was queued: a slow handler or step above
+        // may have used up the shared budget, and CLOSED must still be heard
+        listeners.shutdown(System.nanoTime() + LISTENER_GRACE_NANOS);
         if (!Thread.currentThread().getName().equals("nats4j-timer-" + id)) {
             try {
                 timer.awaitTermination(Math.max(1, joinUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -338,6 +364,13 @@ final class Engine implements Reader.Events {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** What waiting requests and flushes fail with at close: names the close cause, when there was one. */
+    private NatsConnectionException closedException() {
+        Throwable cause = lifecycle.closeCause().orElse(null);
+        return cause == null ? new NatsConnectionException("connection closed")
+                : new NatsConnectionException("connection closed: " + cause.getMessage(), cause);
     }
 
     private static void join(Thread t, long deadline) {

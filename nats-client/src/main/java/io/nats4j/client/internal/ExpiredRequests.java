@@ -5,7 +5,8 @@ import java.util.function.Predicate;
 
 /**
  * Drops, from what was buffered while disconnected, the requests whose caller already gave up: a
- * request that timed out must not reach a responder after the reconnect (issue 11.9).
+ * request that timed out must not reach a responder after the reconnect (issue 11.9), and the
+ * lost session's SUB and UNSUB frames: the registry's resubscribe, written ahead, is authoritative.
  *
  * <p>The buffer holds only whole frames written by our own encoder ({@code PUB}/{@code HPUB} with
  * single blanks between arguments, {@code PING}, {@code PONG}, {@code SUB}, {@code UNSUB}), so a
@@ -18,8 +19,8 @@ final class ExpiredRequests {
     }
 
     /**
-     * Removes every PUB/HPUB frame in {@code a[0, length)} whose reply subject {@code expired} accepts,
-     * moving the kept frames down in place.
+     * Removes every SUB and UNSUB frame in {@code a[0, length)} and every PUB/HPUB frame whose reply
+     * subject {@code expired} accepts, moving the kept frames down in place.
      *
      * @return the length of what is kept
      */
@@ -32,7 +33,7 @@ final class ExpiredRequests {
                 break;
             }
             int end = lf + 1;
-            boolean drop = false;
+            boolean drop = starts(a, read, "SUB ") || starts(a, read, "UNSUB ");
             int args = starts(a, read, "PUB ") ? read + 4 : starts(a, read, "HPUB ") ? read + 5 : -1;
             if (args >= 0) {
                 int lineEnd = lf > read && a[lf - 1] == '\r' ? lf - 1 : lf;

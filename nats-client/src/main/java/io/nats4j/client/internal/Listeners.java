@@ -235,7 +235,12 @@ final class Listeners {
 
     /**
      * Stops the events thread after what was handed to it (the CLOSED event included) ran, waiting
-     * until the deadline unless called from the events thread itself.
+     * until the deadline unless called from the events thread itself. Nothing queued is discarded: a
+     * listener still running at the deadline is interrupted, and the events thread delivers what is
+     * queued behind it (CLOSED last) once that listener returns, then ends.
+     *
+     * @param deadlineNanos the end of the events thread's own grace period, counted from when the
+     *     CLOSED event was queued (not shared with the rest of close)
      */
     void shutdown(long deadlineNanos) {
         ExecutorService ex;
@@ -252,10 +257,12 @@ final class Listeners {
         }
         try {
             if (!ex.awaitTermination(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                ex.shutdownNow();
+                Thread stuck = eventsThread;
+                if (stuck != null) {
+                    stuck.interrupt();
+                }
             }
         } catch (InterruptedException e) {
-            ex.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -22,9 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #attach}'s first-priority path, ahead of what was buffered.
  *
  * <p>What a lost session left unsent stays, in order, and goes to the next session after the
- * resubscribe frames: its publishes are wanted; a SUB in it repeats one the registry just sent (the
- * server ignores a SUB for a sid it has), an UNSUB in it still applies, and its PINGs are answered
- * into {@link Session#KEEPALIVE} slots so no new flush is completed by an old PONG.
+ * resubscribe frames: its publishes are wanted; its SUB and UNSUB frames are dropped, because the
+ * resubscribe is authoritative (a SUB left there may be for a subscription removed while
+ * disconnected, whose UNSUB was never encoded); its PINGs are answered into {@link Session#KEEPALIVE}
+ * slots so no new flush is completed by an old PONG.
  *
  * <p>Lock order: callers may hold nothing or the {@link Engine}'s monitor; the {@link SidMap} monitor
  * is taken inside this lock, never the other way round.
@@ -238,9 +239,10 @@ final class OutboundBuffer {
     void attach(Session s, Priority first) {
         lock.lock();
         try {
-            java.util.function.Predicate<String> expired = expiredReply;
-            if (expired != null && pending.position() > 0) {
-                pending.position(ExpiredRequests.compact(pending.array(), pending.position(), expired));
+            if (pending.position() > 0) {
+                java.util.function.Predicate<String> expired = expiredReply;
+                pending.position(ExpiredRequests.compact(pending.array(), pending.position(),
+                        expired == null ? reply -> false : expired));
             }
             ByteBuffer fresh = ByteBuffer.allocate(Math.max(INITIAL, first.capacity() + pending.position()));
             first.write(fresh);

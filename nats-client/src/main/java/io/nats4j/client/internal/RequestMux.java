@@ -81,6 +81,7 @@ final class RequestMux {
             pub.publish(subject, p + token, headers, data);
         } catch (RuntimeException e) {
             requests.remove(token);
+            idleCheck();
             throw e;
         }
         ScheduledFuture<?> expiry;
@@ -93,6 +94,7 @@ final class RequestMux {
             }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             requests.remove(token);
+            idleCheck();
             throw new NatsConnectionException("connection is closed");
         }
         f.whenComplete((m, e) -> {

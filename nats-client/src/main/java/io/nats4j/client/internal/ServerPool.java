@@ -84,8 +84,9 @@ final class ServerPool {
      */
     synchronized Optional<Entry> next(int maxReconnects) {
         if (maxReconnects >= 0) {
-            entries.removeIf(e -> e.failedAttempts >= maxReconnects && e != current);
-            if (current != null && current.failedAttempts >= maxReconnects) {
+            // a server never tried stays: retryOnFailedConnect with maxReconnects 0 still tries each once
+            entries.removeIf(e -> e.attempted && e.failedAttempts >= maxReconnects && e != current);
+            if (current != null && current.attempted && current.failedAttempts >= maxReconnects) {
                 entries.remove(current);
             }
         }

@@ -19,7 +19,7 @@ class ExpiredRequestsTest {
     }
 
     @Test
-    void dropsOnlyPublishesToAbandonedInboxesAndKeepsTheOrder() {
+    void dropsPublishesToAbandonedInboxesAndControlFramesAndKeepsTheOrder() {
         ByteBuffer buf = ByteBuffer.allocate(4096);
         // payloads that look like frames must be skipped by their declared length
         Encoder.pub(buf, "a", null, bytes("PUB x _INBOX.x.dead1 1\r\n"), 0, 24);
@@ -34,7 +34,7 @@ class ExpiredRequestsTest {
                 + "PING\r\n"
                 + "HPUB svc _INBOX.x.live3 " + HEADERS.length + " " + (HEADERS.length + 1) + "\r\n"
                 + new String(HEADERS, StandardCharsets.US_ASCII) + "h\r\n"
-                + "UNSUB 7\r\n"
+                // the lost session's UNSUB is dropped: the resubscribe ahead of these frames is authoritative
                 + "PUB svc _INBOX.x.live4 0\r\n\r\n"
                 + "HPUB b " + HEADERS.length + " " + HEADERS.length + "\r\n" + new String(HEADERS, StandardCharsets.US_ASCII)
                 + "\r\n", compact(buf));

@@ -71,4 +71,15 @@ class ServerPoolTest {
         ServerPool p = new ServerPool(NatsUri.parseList("nats://x:4222,nats://u:pw@y:4222"), false);
         assertEquals(Optional.of("u:pw"), p.defaultUserInfo());
     }
+
+    /** retryOnFailedConnect with maxReconnects 0: a server never tried is tried once, then dropped. */
+    @Test
+    void withNoReconnectsAServerNeverTriedIsStillOfferedOnce() {
+        ServerPool p = new ServerPool(FIVE.subList(0, 1), false);
+        ServerPool.Entry a = p.next(0).orElseThrow();
+        assertEquals("a", a.uri.host());
+        a.attempted = true;
+        a.failedAttempts++;
+        assertEquals(Optional.empty(), p.next(0));
+    }
 }
