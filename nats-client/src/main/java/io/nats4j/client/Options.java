@@ -125,172 +125,172 @@ public final class Options {
         return new Builder(this);
     }
 
-    /** @return the configured servers, in the given order */
+    /** {@return the configured servers, in the given order} */
     public List<NatsUri> servers() {
         return servers;
     }
 
-    /** @return the connection name sent in CONNECT */
+    /** {@return the connection name sent in CONNECT} */
     public Optional<String> connectionName() {
         return connectionName;
     }
 
-    /** @return the connect timeout */
+    /** {@return the connect timeout} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** @return the write stall deadline */
+    /** {@return the write stall deadline} */
     public Duration writeTimeout() {
         return writeTimeout;
     }
 
-    /** @return the client PING interval */
+    /** {@return the client PING interval} */
     public Duration pingInterval() {
         return pingInterval;
     }
 
-    /** @return PINGs without PONG that make the connection stale */
+    /** {@return PINGs without PONG that make the connection stale} */
     public int maxPingsOut() {
         return maxPingsOut;
     }
 
-    /** @return the wait between reconnect attempts to one server */
+    /** {@return the wait between reconnect attempts to one server} */
     public Duration reconnectWait() {
         return reconnectWait;
     }
 
-    /** @return reconnect attempts per server; -1 forever, 0 never reconnect */
+    /** {@return reconnect attempts per server; -1 forever, 0 never reconnect} */
     public int maxReconnects() {
         return maxReconnects;
     }
 
-    /** @return the random extra wait added for plain connections */
+    /** {@return the random extra wait added for plain connections} */
     public Duration reconnectJitter() {
         return reconnectJitter;
     }
 
-    /** @return the random extra wait added for TLS connections */
+    /** {@return the random extra wait added for TLS connections} */
     public Duration reconnectJitterTls() {
         return reconnectJitterTls;
     }
 
-    /** @return bytes of publishes buffered while disconnected */
+    /** {@return bytes of publishes buffered while disconnected} */
     public long reconnectBufferSize() {
         return reconnectBufferSize;
     }
 
-    /** @return whether connect returns at once and retries in the background */
+    /** {@return whether connect returns at once and retries in the background} */
     public boolean retryOnFailedConnect() {
         return retryOnFailedConnect;
     }
 
-    /** @return whether the server pool keeps its order */
+    /** {@return whether the server pool keeps its order} */
     public boolean noRandomize() {
         return noRandomize;
     }
 
-    /** @return whether our own publishes are not delivered to our subscriptions */
+    /** {@return whether our own publishes are not delivered to our subscriptions} */
     public boolean noEcho() {
         return noEcho;
     }
 
-    /** @return whether servers from INFO {@code connect_urls} are ignored */
+    /** {@return whether servers from INFO {@code connect_urls} are ignored} */
     public boolean ignoreDiscoveredServers() {
         return ignoreDiscoveredServers;
     }
 
-    /** @return whether the server acknowledges every op with +OK */
+    /** {@return whether the server acknowledges every op with +OK} */
     public boolean verbose() {
         return verbose;
     }
 
-    /** @return whether the server checks ops strictly */
+    /** {@return whether the server checks ops strictly} */
     public boolean pedantic() {
         return pedantic;
     }
 
-    /** @return the user name */
+    /** {@return the user name} */
     public Optional<String> user() {
         return user;
     }
 
-    /** @return the password; secret */
+    /** {@return the password; secret} */
     public Optional<String> password() {
         return password;
     }
 
-    /** @return the token; secret */
+    /** {@return the token; secret} */
     public Optional<String> token() {
         return token;
     }
 
-    /** @return the credentials file */
+    /** {@return the credentials file} */
     public Optional<Path> credentials() {
         return credentials;
     }
 
-    /** @return the authenticator: the one given, or the NKey signer made by {@code nkey(seed)} */
+    /** {@return the authenticator: the one given, or the NKey signer made by {@code nkey(seed)}} */
     public Optional<Authenticator> authenticator() {
         return authenticator;
     }
 
-    /** @return the TLS context */
+    /** {@return the TLS context} */
     public Optional<SSLContext> sslContext() {
         return sslContext;
     }
 
-    /** @return whether TLS starts before the server's INFO */
+    /** {@return whether TLS starts before the server's INFO} */
     public boolean tlsHandshakeFirst() {
         return tlsHandshakeFirst;
     }
 
-    /** @return whether server certificates are checked against the host name */
+    /** {@return whether server certificates are checked against the host name} */
     public boolean hostnameVerification() {
         return hostnameVerification;
     }
 
-    /** @return the connection listener */
+    /** {@return the connection listener} */
     public Optional<ConnectionListener> connectionListener() {
         return connectionListener;
     }
 
-    /** @return the error listener */
+    /** {@return the error listener} */
     public Optional<ErrorListener> errorListener() {
         return errorListener;
     }
 
-    /** @return the inbox prefix */
+    /** {@return the inbox prefix} */
     public String inboxPrefix() {
         return inboxPrefix;
     }
 
-    /** @return the default pending message limit per subscription */
+    /** {@return the default pending message limit per subscription} */
     public long pendingMessageLimit() {
         return pendingMessageLimit;
     }
 
-    /** @return the default pending byte limit per subscription */
+    /** {@return the default pending byte limit per subscription} */
     public long pendingByteLimit() {
         return pendingByteLimit;
     }
 
-    /** @return the server's max_control_line assumed for what this client sends */
+    /** {@return the server's max_control_line assumed for what this client sends} */
     public int maxControlLine() {
         return maxControlLine;
     }
 
-    /** @return the executor that runs message handlers, when the application gave one */
+    /** {@return the executor that runs message handlers, when the application gave one} */
     public Optional<Executor> executor() {
         return executor;
     }
 
-    /** @return the factory of the default handler pool's threads, when the application gave one */
+    /** {@return the factory of the default handler pool's threads, when the application gave one} */
     public Optional<ThreadFactory> threadFactory() {
         return threadFactory;
     }
 
-    /** @return transport-specific option records */
+    /** {@return transport-specific option records} */
     public List<Object> transportOptions() {
         return transportOptions;
     }

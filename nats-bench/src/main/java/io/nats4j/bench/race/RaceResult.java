@@ -34,7 +34,13 @@ public record RaceResult(Map<String, String> env, List<Scenario> scenarios, List
         notes = List.copyOf(notes);
     }
 
-    /** A row's metric. */
+    /**
+     * A row's metric.
+     *
+     * @param key its name in the JSON output
+     * @param label its name in the table
+     * @param higherIsBetter whether a larger figure is the better one (throughput) or not (latency)
+     */
     public record Metric(String key, String label, boolean higherIsBetter) {
     }
 
