@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The one path every {@link ConnectionEvent} and every asynchronous error of a connection goes
@@ -154,19 +155,7 @@ final class Listeners {
         if (tel != null) {
             tel.serverError(text, errorListeners.isEmpty());
         }
-        if (errorListeners.isEmpty()) {
-            return;
-        }
-        List<ErrorListener> targets = List.copyOf(errorListeners);
-        run(() -> {
-            for (ErrorListener l : targets) {
-                try {
-                    l.serverError(connection, text);
-                } catch (Throwable thrown) {
-                    logOnce("error listener", thrown);
-                }
-            }
-        });
+        toErrorListeners(l -> l.serverError(connection, text));
     }
 
     /** A subscription started dropping messages. */
@@ -176,6 +165,11 @@ final class Listeners {
             tel.slowConsumer(sub.subject(), sub.pendingMessages(), sub.pendingBytes(), sub.droppedMessages(),
                     errorListeners.isEmpty());
         }
+        toErrorListeners(l -> l.slowConsumer(connection, sub));
+    }
+
+    /** Hands {@code call} to every error listener on the events thread; one that throws is logged. */
+    private void toErrorListeners(Consumer<ErrorListener> call) {
         if (errorListeners.isEmpty()) {
             return;
         }
@@ -183,7 +177,7 @@ final class Listeners {
         run(() -> {
             for (ErrorListener l : targets) {
                 try {
-                    l.slowConsumer(connection, sub);
+                    call.accept(l);
                 } catch (Throwable thrown) {
                     logOnce("error listener", thrown);
                 }
